@@ -1,0 +1,3 @@
+module github.com/attrib/attrib
+
+go 1.26.0

@@ -1,0 +1,28 @@
+package sources
+
+// Kind is what sort of thing a source is.
+type Kind string
+
+// The kinds of source.
+const (
+	Outlet       Kind = "outlet"
+	Agency       Kind = "agency"
+	Person       Kind = "person"
+	Government   Kind = "government"
+	Intelligence Kind = "intelligence"
+	Organisation Kind = "organisation"
+	Document     Kind = "document"
+	Anonymous    Kind = "anonymous"
+)
+
+// Source is anything a claim can be attributed to.
+type Source struct {
+	// Name is the canonical name.
+	Name string
+	Kind Kind
+	// Aliases are the other surface forms that resolve to this source.
+	Aliases []string
+	// Affiliation is the institution a person speaks for, or the outlet an
+	// anonymous source belongs to ("" when none is known).
+	Affiliation string
+}
