@@ -21,6 +21,9 @@ type Hop struct {
 	// Mention is where this claim's sentence names the hop; nil when the hop
 	// is carried over from elsewhere (an agency credit covering a paragraph).
 	Mention *Mention
+	// Cue is the word that introduces this hop when it has its own, as
+	// "citing" does in "X, citing Y, wrote"; nil otherwise.
+	Cue *Mention
 }
 
 // Claim is one statement in the text with the chain it is attributed to.
