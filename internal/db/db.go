@@ -1,0 +1,125 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/attrib/attrib"
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver (cgo)
+)
+
+// ErrNotFound is returned (wrapped) when a named article, claim or source
+// does not exist.
+var ErrNotFound = errors.New("not found")
+
+// DB is an open attrib database.
+type DB struct {
+	sql  *sql.DB
+	path string
+	// Now gives the time written into rows; tests replace it.
+	Now func() time.Time
+}
+
+// dsn puts every pragma in the connection string so that each pooled
+// connection gets them, not only the first: foreign keys on, WAL so readers
+// do not block the writer, a busy timeout and BEGIN IMMEDIATE so that
+// concurrent writers queue instead of failing with SQLITE_BUSY mid-way.
+func dsn(path string) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_busy_timeout", "30000")
+	q.Set("_txlock", "immediate")
+	q.Set("_cache_size", "-32000")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at path and migrates it to
+// the schema this binary carries.
+func Open(ctx context.Context, path string) (*DB, error) {
+	s, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	d := &DB{sql: s, path: path, Now: func() time.Time { return time.Now().UTC() }}
+	if err := d.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// Close closes the database.
+func (d *DB) Close() error { return d.sql.Close() }
+
+// Path is the file the database lives in.
+func (d *DB) Path() string { return d.path }
+
+// migrate applies the embedded schema to an empty database in one
+// transaction and refuses a file made by a newer attrib. Later versions add
+// their steps to migrations, each applied in its own transaction.
+func (d *DB) migrate(ctx context.Context) error {
+	var v int
+	if err := d.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version (is it an SQLite file?): %w", err)
+	}
+	if v > attrib.SchemaVersion {
+		return fmt.Errorf("database has schema version %d, newer than this attrib knows (%d): upgrade attrib", v, attrib.SchemaVersion)
+	}
+	if v == attrib.SchemaVersion {
+		return nil
+	}
+	if v == 0 {
+		var n int
+		if err := d.sql.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return errors.New("file holds tables but no attrib schema version: not an attrib database")
+		}
+	}
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		// Re-read inside the write lock: another process may have migrated.
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+			return err
+		}
+		if v == attrib.SchemaVersion {
+			return nil
+		}
+		if v == 0 {
+			if _, err := tx.ExecContext(ctx, attrib.Schema); err != nil {
+				return fmt.Errorf("apply schema: %w", err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", attrib.SchemaVersion))
+		return err
+	})
+}
+
+// tx runs fn in a transaction, committing when it returns nil.
+func (d *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := d.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (d *DB) now() string { return d.Now().Format(time.RFC3339) }
+
+// nullString is NULL for "" and the string otherwise.
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,243 @@
+-- attrib database schema, version 1.
+--
+-- This file is a public interface: fact-checkers open the database with
+-- sqlite3 or Datasette and query these tables and views directly. It is
+-- embedded in the attrib binary, applied in one transaction, and its version
+-- is recorded in PRAGMA user_version so that a later release migrates an old
+-- file in place.
+--
+-- Conventions
+--   * Offsets (start, end, *_start, *_end) count Unicode code points into
+--     articles.text exactly as ingested, half-open [start, end), as brat and
+--     W3C Web Annotation do.
+--   * Times are UTC in RFC 3339 ("2026-11-26T20:18:13Z").
+--   * Rows written by the machine (claims, chain_hops, propositions, grades)
+--     can be recomputed with `attrib score`; rows written by a fact-checker
+--     (claim_links, verdicts, source_ratings, source_merges) are never
+--     touched by the machine and always win over it.
+
+-- sources: anything a claim can be attributed to. One row per real-world
+-- source after alias resolution.
+CREATE TABLE sources (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL,             -- canonical name, e.g. 'Yoon Seok-yeol'
+    key            TEXT NOT NULL UNIQUE,      -- normalised name used for matching
+    kind           TEXT NOT NULL CHECK (kind IN ('outlet', 'agency', 'person',
+                       'government', 'intelligence', 'organisation', 'document', 'anonymous')),
+    -- The institution a spokesperson speaks for, or the outlet an anonymous
+    -- source belongs to ('Babel sources' -> Babel).
+    affiliation_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
+    -- Source reliability, Admiralty letter A-F (F = cannot be judged yet),
+    -- with a [0,1] score and the words that explain it. Written by `score`.
+    reliability       TEXT NOT NULL DEFAULT 'F' CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    reliability_score REAL,
+    reliability_note  TEXT,
+    created_at     TEXT NOT NULL
+);
+
+-- aliases: every surface form that resolves to a source ('Yun Seok Yeol',
+-- 'WSJ', 'South Korean intelligence'). The canonical name is an alias too.
+CREATE TABLE aliases (
+    key       TEXT PRIMARY KEY,                -- normalised form
+    alias     TEXT NOT NULL,                   -- as first written
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE
+);
+CREATE INDEX aliases_source ON aliases (source_id);
+
+-- articles: one row per ingested article. Ingesting the same URL or the same
+-- text again adds nothing.
+CREATE TABLE articles (
+    id           INTEGER PRIMARY KEY,
+    outlet_id    INTEGER NOT NULL REFERENCES sources (id),
+    url          TEXT,                          -- NULL when unknown
+    title        TEXT NOT NULL DEFAULT '',
+    published    TEXT,                          -- YYYY-MM-DD when known
+    language     TEXT,
+    content_hash TEXT NOT NULL UNIQUE,          -- SHA-256 of text, hex
+    text         TEXT NOT NULL,                 -- the text all offsets count into
+    ingested_from TEXT,                         -- file[:line] it was read from
+    ingested_at  TEXT NOT NULL
+);
+CREATE UNIQUE INDEX articles_url ON articles (url) WHERE url IS NOT NULL AND url <> '';
+CREATE INDEX articles_outlet ON articles (outlet_id);
+
+-- propositions: claims from different articles that assert the same thing.
+-- The id is the smallest id of its claims, so it is stable when `score`
+-- recomputes everything. Credibility is the Admiralty digit 1-6.
+CREATE TABLE propositions (
+    id                     INTEGER PRIMARY KEY,
+    text                   TEXT NOT NULL,       -- the text of its first claim
+    grade                  TEXT NOT NULL CHECK (grade IN ('1', '2', '3', '4', '5', '6')),
+    score                  REAL NOT NULL,       -- [0,1], for ranking
+    independent_origins    INTEGER NOT NULL,
+    supporting_articles    INTEGER NOT NULL,
+    contradicting_articles INTEGER NOT NULL,
+    explanation            TEXT NOT NULL
+);
+
+-- proposition_origins: the independent origins behind a proposition.
+CREATE TABLE proposition_origins (
+    proposition_id INTEGER NOT NULL REFERENCES propositions (id) ON DELETE CASCADE,
+    source_id      INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    PRIMARY KEY (proposition_id, source_id)
+) WITHOUT ROWID;
+
+-- contradictions: pairs of propositions that cannot both be true (a denial,
+-- another value for the same quantity). Kept visible, never dropped.
+CREATE TABLE contradictions (
+    proposition_id INTEGER NOT NULL REFERENCES propositions (id) ON DELETE CASCADE,
+    contradicts_id INTEGER NOT NULL REFERENCES propositions (id) ON DELETE CASCADE,
+    PRIMARY KEY (proposition_id, contradicts_id)
+) WITHOUT ROWID;
+
+-- claims: one attributed (or unattributed) statement in one article.
+CREATE TABLE claims (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq         INTEGER NOT NULL,              -- order within the article, from 0
+    text        TEXT NOT NULL,                 -- the content
+    content_start INTEGER NOT NULL,            -- first code point of the content
+    content_end   INTEGER NOT NULL,            -- one past its last code point
+    spans       TEXT NOT NULL,                 -- JSON [[start,end],...]: fragments of a discontinuous content
+    quote       INTEGER NOT NULL CHECK (quote IN (0, 1)),  -- 1 = direct quotation
+    cue_text    TEXT,                          -- 'said', 'according to'; NULL when unattributed
+    cue_start   INTEGER,
+    cue_end     INTEGER,
+    origin_id   INTEGER NOT NULL REFERENCES sources (id),  -- last source of the chain
+    -- Written by `score`:
+    proposition_id         INTEGER REFERENCES propositions (id) ON DELETE SET NULL,
+    stance                 TEXT CHECK (stance IN ('supports', 'contradicts')),
+    grade                  TEXT,
+    score                  REAL,
+    independent_origins    INTEGER,
+    supporting_articles    INTEGER,
+    contradicting_articles INTEGER,
+    fidelity               TEXT,               -- did the origin really say it (apart from: is it true)
+    explanation            TEXT,
+    UNIQUE (article_id, seq)
+);
+CREATE INDEX claims_origin ON claims (origin_id);
+CREATE INDEX claims_proposition ON claims (proposition_id);
+
+-- chain_hops: a claim's chain, position 0 = the publishing outlet ... last =
+-- the origin. mention_* is where the article names that hop (NULL for the
+-- outlet, or for a hop carried over from an earlier sentence, such as an
+-- agency credit that covers its paragraph).
+CREATE TABLE chain_hops (
+    claim_id      INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    source_id     INTEGER NOT NULL REFERENCES sources (id),
+    mention_text  TEXT,
+    mention_start INTEGER,
+    mention_end   INTEGER,
+    role          TEXT,                         -- title given in the text: 'head of the GUR'
+    cue_text      TEXT,                         -- the hop's own cue: 'citing'
+    cue_start     INTEGER,
+    cue_end       INTEGER,
+    PRIMARY KEY (claim_id, position)
+) WITHOUT ROWID;
+CREATE INDEX chain_hops_source ON chain_hops (source_id);
+
+-- findings: what `attrib audit` reports, written by `score`.
+CREATE TABLE findings (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL,               -- anonymous_only, unattributed, single_origin_amplification, ...
+    proposition_id INTEGER REFERENCES propositions (id) ON DELETE CASCADE,
+    claim_ids      TEXT NOT NULL,               -- JSON array of claim ids
+    message        TEXT NOT NULL
+);
+
+-- A fact-checker's corrections. Each keeps a note and a time; the machine
+-- never writes or deletes them, and they win over its results.
+
+-- claim_links: `attrib link A B` (linked = 1, same proposition) and
+-- `attrib unlink A B` (linked = 0, never the same proposition). a < b.
+CREATE TABLE claim_links (
+    a          INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    b          INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    linked     INTEGER NOT NULL CHECK (linked IN (0, 1)),
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+);
+
+-- verdicts: `attrib verdict CLAIM true|false|misleading --note ...`; the
+-- newest row for a claim is in force.
+CREATE TABLE verdicts (
+    id         INTEGER PRIMARY KEY,
+    claim_id   INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    verdict    TEXT NOT NULL CHECK (verdict IN ('true', 'false', 'misleading')),
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX verdicts_claim ON verdicts (claim_id);
+
+-- source_ratings: `attrib source rate NAME B --note ...`; the newest row for
+-- a source is in force and overrides the learned reliability.
+CREATE TABLE source_ratings (
+    id         INTEGER PRIMARY KEY,
+    source_id  INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    rating     TEXT NOT NULL CHECK (rating IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX source_ratings_source ON source_ratings (source_id);
+
+-- source_merges: `attrib source merge A B` (B's aliases now name A) and
+-- `attrib source split` (an alias taken out into a source of its own), kept
+-- as a log so that a merge can be explained and undone.
+CREATE TABLE source_merges (
+    id         INTEGER PRIMARY KEY,
+    action     TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+    into_name  TEXT NOT NULL,
+    from_name  TEXT NOT NULL,
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+
+-- Views for people.
+
+-- claim_chains: one row per claim with its chain as text,
+-- e.g. 'Babel -> Yonhap -> Yoon Seok-yeol'.
+CREATE VIEW claim_chains AS
+SELECT c.id                      AS claim_id,
+       c.article_id              AS article_id,
+       o.name                    AS outlet,
+       (SELECT group_concat(name, ' -> ') FROM (
+            SELECT s.name AS name FROM chain_hops h JOIN sources s ON s.id = h.source_id
+            WHERE h.claim_id = c.id ORDER BY h.position)) AS chain,
+       origin.name               AS origin,
+       c.cue_text                AS cue,
+       c.quote                   AS quote,
+       c.text                    AS text,
+       c.proposition_id          AS proposition_id,
+       c.grade                   AS grade,
+       c.score                   AS score
+FROM claims c
+JOIN articles a    ON a.id = c.article_id
+JOIN sources o     ON o.id = a.outlet_id
+JOIN sources origin ON origin.id = c.origin_id;
+
+-- article_summary: each article with its counts of named, anonymous and
+-- unattributed claims.
+CREATE VIEW article_summary AS
+SELECT a.id, o.name AS outlet, a.url, a.title, a.published,
+       count(c.id) AS claims,
+       sum(CASE WHEN c.cue_text IS NOT NULL AND s.kind <> 'anonymous' THEN 1 ELSE 0 END) AS named,
+       sum(CASE WHEN c.cue_text IS NOT NULL AND s.kind = 'anonymous' THEN 1 ELSE 0 END) AS anonymous,
+       sum(CASE WHEN c.id IS NOT NULL AND c.cue_text IS NULL THEN 1 ELSE 0 END) AS unattributed
+FROM articles a
+JOIN sources o ON o.id = a.outlet_id
+LEFT JOIN claims c ON c.article_id = a.id
+LEFT JOIN sources s ON s.id = c.origin_id
+GROUP BY a.id;
+
+-- source_summary: each source with its aliases, grade and how often it is
+-- cited anywhere in a chain and as the origin.
+CREATE VIEW source_summary AS
+SELECT s.id, s.name, s.kind, s.reliability,
+       (SELECT group_concat(alias, '; ') FROM aliases WHERE source_id = s.id AND alias <> s.name) AS aliases,
+       (SELECT count(DISTINCT claim_id) FROM chain_hops WHERE source_id = s.id AND position > 0) AS cited_in,
+       (SELECT count(*) FROM claims WHERE origin_id = s.id) AS origin_of
+FROM sources s;
