@@ -25,4 +25,10 @@ type Source struct {
 	// Affiliation is the institution a person speaks for, or the outlet an
 	// anonymous source belongs to ("" when none is known).
 	Affiliation string
+	// Country is the country a source belongs to, by its canonical name
+	// ("South Korea", "United States"), or "" when unknown.
+	Country string
+	// ID is free for the store (its row id); the registry copies it and
+	// never sets it.
+	ID int64
 }

@@ -1,0 +1,175 @@
+package sources
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// Key is the normalisation key used for alias lookup. It
+//   - folds width (full-width Ｎ to N) and case (Unicode case folding, ß to ss),
+//   - strips diacritics (Zelenskyі́ → zelenskyi, Gdańsk → gdansk),
+//   - drops the possessive ("Korea's", "Korea’s", "Koreaʼs", "states'") and
+//     joins other apostrophes ("O'Brien" → obrien),
+//   - joins dotted abbreviations ("U.S." → us),
+//   - turns hyphens and other punctuation into spaces, collapses spaces,
+//   - drops a leading "the".
+//
+// Two surface forms with the same Key are always the same source.
+func Key(name string) string {
+	if isASCII(name) {
+		return keyASCII(name)
+	}
+	if needsFold(name) {
+		name = foldUnicode(name)
+	}
+	toks := rawKeyTokens(name)
+	if len(toks) > 1 && toks[0] == "the" {
+		toks = toks[1:]
+	}
+	return strings.Join(toks, " ")
+}
+
+// rawKeyTokens does the per-character part of Key on an already folded (or
+// ASCII) string and returns its tokens.
+func rawKeyTokens(s string) []string {
+	rs := []rune(s)
+	buf := make([]rune, 0, len(rs))
+	space := func() {
+		if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+			buf = append(buf, ' ')
+		}
+	}
+	letter := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i]))
+	}
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			buf = append(buf, r)
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			buf = append(buf, r+'a'-'A')
+		case isApostrophe(r):
+			// possessive 's
+			if i+1 < len(rs) && (rs[i+1] == 's' || rs[i+1] == 'S') && !letter(i+2) && letter(i-1) {
+				i++
+				continue
+			}
+			// plural possessive s' and any other apostrophe: drop (join)
+			continue
+		case r == '.':
+			if letter(i-1) && letter(i+1) {
+				continue
+			}
+			space()
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			buf = append(buf, unicode.ToLower(r))
+		case r == '&':
+			space()
+			buf = append(buf, '&', ' ')
+		default:
+			space()
+		}
+	}
+	return strings.Fields(string(buf))
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', 'ʼ', '‘', '`', '´', 'ʻ', '′', 'ʹ':
+		return true
+	}
+	return false
+}
+
+// needsFold reports whether s has non-ASCII characters other than the
+// punctuation rawKeyTokens handles itself (curly quotes, apostrophes,
+// dashes, no-break spaces), so that the costly Unicode folding is skipped
+// for the common case.
+func needsFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		for _, r := range s[i:] {
+			if r >= utf8.RuneSelf && !isApostrophe(r) && !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldUnicode folds width and case and strips combining marks. A Caser is
+// stateful, so the chain is built per call (only for non-ASCII input).
+func foldUnicode(s string) string {
+	t := transform.Chain(width.Fold, norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return strings.ToLower(s)
+	}
+	return out
+}
+
+// keyASCII is Key for ASCII input in one pass over the bytes.
+func keyASCII(s string) string {
+	buf := make([]byte, 0, len(s))
+	alnum := func(i int) bool {
+		if i < 0 || i >= len(s) {
+			return false
+		}
+		c := s[i]
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	space := func() {
+		if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+			buf = append(buf, ' ')
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			buf = append(buf, c)
+		case 'A' <= c && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c == '\'' || c == '`':
+			if i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && !alnum(i+2) && alnum(i-1) {
+				i++
+			}
+		case c == '.':
+			if !alnum(i-1) || !alnum(i+1) {
+				space()
+			}
+		case c == '&':
+			space()
+			buf = append(buf, '&', ' ')
+		default:
+			space()
+		}
+	}
+	if n := len(buf); n > 0 && buf[n-1] == ' ' {
+		buf = buf[:n-1]
+	}
+	if len(buf) > 4 && string(buf[:4]) == "the " {
+		buf = buf[4:]
+	}
+	return string(buf)
+}

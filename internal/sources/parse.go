@@ -1,0 +1,246 @@
+package sources
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// form is one surface form of a source, analysed for resolution.
+type form struct {
+	orig    string // as given, trimmed
+	canon   string // what it would contribute as a canonical name
+	key     string // Key(orig)
+	kind    Kind
+	country string // country named in the form or its role ("" if none)
+	known   int    // index into knownSources, or -1
+
+	// institutions
+	coreKey string // Key of the name without its country ("national intelligence service")
+	generic string // scope-free key of a description ("intelligence|South Korea"), or ""
+	acronym string // the form is a bare acronym ("NIS")
+	acr     string // acronym of the core's capitalised words ("NIS")
+
+	// persons
+	toks  []string // key tokens of the name without titles
+	skel  string   // their phonetic skeleton
+	title string   // title words that preceded the name ("South Korean President")
+
+	// anonymous
+	desc []string // key tokens without leading determiners
+
+	score int // fullness, for the choice of canonical name
+}
+
+// parseForm analyses a surface form. kind "" classifies it; a non-empty
+// kind (from the store or the caller) is kept.
+func parseForm(name, role string, kind Kind) form {
+	orig := strings.TrimFunc(name, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`"“”«»„,;:()[]`, r)
+	})
+	f := form{orig: orig, key: Key(orig), known: -1}
+	ws := splitWords(orig)
+	if kind == "" {
+		kind = classifyWords(ws, role)
+	}
+	f.kind = kind
+	if i, ok := knownByKey[f.key]; ok {
+		f.known = i
+		f.country = knownSources[i].Country
+	}
+	switch kind {
+	case Anonymous:
+		f.parseAnonymous(ws)
+	case Person:
+		f.parsePerson(ws, role)
+	default:
+		f.parseInstitution(ws)
+	}
+	return f
+}
+
+func (f *form) parseAnonymous(ws []word) {
+	for len(ws) > 1 && len(ws[0].key) == 1 && determiners[ws[0].key[0]] {
+		ws = ws[1:]
+	}
+	f.desc = strings.Fields(wordsKey(ws))
+	f.canon = lowerArticle(stripPossessiveWords(f.orig))
+	_, f.country = countryIn(ws)
+}
+
+// stripPossessiveWords drops the possessive of every word ("Babel's
+// sources" → "Babel sources").
+func stripPossessiveWords(s string) string {
+	fs := strings.Fields(s)
+	for i, w := range fs {
+		fs[i] = stripPossessive(w)
+	}
+	return strings.Join(fs, " ")
+}
+
+// countryIn finds the first country form among the words.
+func countryIn(ws []word) (int, string) {
+	for i := range ws {
+		if n, c := countryPrefix(ws[i:]); n > 0 {
+			return i, c
+		}
+	}
+	return -1, ""
+}
+
+func (f *form) parsePerson(ws []word, role string) {
+	// Leading titles and countries: "South Korean President Yoon Seok-yeol".
+	i := 0
+	for i < len(ws)-1 {
+		if n, _ := countryPrefix(ws[i:]); n > 0 && i+n < len(ws)-1 && personTitles[ws[i+n].last()] {
+			i += n
+			continue
+		}
+		if personTitles[ws[i].last()] || determiners[ws[i].last()] && !ws[i].cap {
+			i++
+			continue
+		}
+		break
+	}
+	// A lower-case title noun before capitalised words: "Pentagon spokesman
+	// John Kirby".
+	for j := len(ws) - 2; j >= i; j-- {
+		if !ws[j].cap && (titleNouns[ws[j].last()] || anonNouns[ws[j].last()]) && ws[j+1].cap {
+			i = j + 1
+			break
+		}
+	}
+	if i >= len(ws) {
+		i = 0
+	}
+	name := ws[i:]
+	f.title = wordsOrig(ws[:i])
+	f.canon = wordsOrig(name)
+	f.toks = strings.Fields(wordsKey(name))
+	f.skel = nameSkeleton(f.toks)
+	f.score = len(f.toks)
+	if _, c := countryIn(ws[:i]); c != "" {
+		f.country = c
+	} else if _, c := countryIn(splitWords(role)); c != "" {
+		f.country = c
+	}
+}
+
+func (f *form) parseInstitution(ws []word) {
+	full := ws // "The Wall Street Journal" keeps its capitalised article
+	if len(ws) > 1 && ws[0].last() == "the" {
+		ws = ws[1:]
+		if !full[0].cap {
+			full = ws
+		}
+	}
+	n, c := countryPrefix(ws)
+	core := ws[n:]
+	dropPrefix := false
+	if n > 0 {
+		_, acro := isAcronymWord(wordsOrig(core))
+		switch {
+		case ws[n-1].poss || allLower(core) || len(core) == 0:
+			dropPrefix = true
+		case capitalKeys[wordsKey(ws[:n])]:
+			n, c = 0, ""
+		case len(core) >= 2 || acro && len(core) == 1:
+		default:
+			n, c = 0, ""
+		}
+		core = ws[n:]
+	}
+	// "Security Service of Ukraine", "Ministry of Defence of Russia"
+	if k := len(core); k >= 3 {
+		for m := 1; m <= 3 && m <= k-2; m++ {
+			if cc, ok := countryByKey[wordsKey(core[k-m:])]; ok && core[k-m-1].last() == "of" {
+				if c == "" {
+					c = cc
+				}
+				core = core[:k-m-1]
+				dropPrefix = true
+				break
+			}
+		}
+	}
+	if c != "" {
+		f.country = c
+	}
+	f.coreKey = wordsKey(core)
+	if i, ok := knownByKey[f.coreKey]; ok && f.known < 0 && (f.country == "" || knownSources[i].Country == "" || knownSources[i].Country == f.country) {
+		f.known = i
+		if f.country == "" {
+			f.country = knownSources[i].Country
+		}
+	}
+	if dropPrefix && len(core) > 0 {
+		f.canon = wordsOrig(core)
+	} else {
+		f.canon = wordsOrig(full)
+	}
+	if len(core) == 0 || allLower(core) {
+		f.generic = genericKey(f.kind, core, f.country)
+		f.canon = wordsOrig(ws)
+		f.score = 0
+		return
+	}
+	if len(core) == 1 {
+		if a, ok := isAcronymWord(core[0].orig); ok {
+			f.acronym = a
+			f.canon = wordsOrig(core)
+			f.score = 1
+			return
+		}
+	}
+	f.acr = acronymOf(core)
+	f.score = 2
+	for _, w := range core {
+		if w.cap && !functionWords[w.last()] {
+			f.score++
+		}
+	}
+}
+
+// genericKey names a description ("South Korean intelligence",
+// "Russian authorities", "Moscow") without its scope.
+func genericKey(kind Kind, core []word, country string) string {
+	switch {
+	case kind == Intelligence:
+		return "intelligence|" + country
+	case len(core) == 0:
+		return "government|" + country
+	case kind == Government && allIn(core, genericGovernment):
+		return "government|" + country
+	}
+	return string(kind) + "|" + wordsKey(core) + "|" + country
+}
+
+func allLower(ws []word) bool {
+	for _, w := range ws {
+		if w.cap {
+			return false
+		}
+	}
+	return true
+}
+
+func allIn(ws []word, set map[string]bool) bool {
+	for _, w := range ws {
+		if !set[w.last()] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerArticle writes a sentence-initial determiner in lower case ("A
+// former Russian spy" → "a former Russian spy").
+func lowerArticle(c string) string {
+	if r, size := utf8.DecodeRuneInString(c); size > 0 && unicode.IsUpper(r) {
+		first := strings.ToLower(strings.SplitN(c, " ", 2)[0])
+		if determiners[first] && strings.Contains(c, " ") {
+			return string(unicode.ToLower(r)) + c[size:]
+		}
+	}
+	return c
+}

@@ -1,0 +1,88 @@
+package sources
+
+import "strings"
+
+// skeleton is the phonetic skeleton of one lower-case name token: the
+// romanisation folds under which transliterations of one name agree.
+// It is deliberately conservative (only folds that romanisation systems
+// actually disagree on), so that different names stay apart:
+//
+//   - digraphs: kh→h, ph→f, ck→k, tch→ch, dzh→j, zh→j, sch→sh, w→v, q→k, x→ks
+//   - vowels: oo→u, ou→u, eo→u (Korean ㅓ: Seok/Suk, Yeol/Yul), ee→i
+//   - y and j as vowels: y between consonants → i (Volodymyr/Volodimir),
+//     a final y, j, iy, yy, ij, yi → i (Zelensky/Zelenskyy/Zelenskiy/Zelenskij),
+//     an initial i before a vowel → y (Iurii/Yurii)
+//   - doubled letters are single (Zelenskyy, Yurii)
+//
+// Non-ASCII tokens (other scripts) are returned unchanged. Tokens that
+// differ in other ways (Vladimir/Volodymyr, Jong/Yo) keep different
+// skeletons.
+func skeleton(tok string) string {
+	if !isASCII(tok) || tok == "" {
+		return tok
+	}
+	s := tok
+	for _, p := range digraphFolds {
+		if strings.Contains(s, p[0]) {
+			s = strings.ReplaceAll(s, p[0], p[1])
+		}
+	}
+	b := []byte(s)
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case 'y':
+			prevV := i > 0 && isVowel(b[i-1])
+			nextV := i+1 < len(b) && isVowel(b[i+1])
+			switch {
+			case i == len(b)-1 && i > 0:
+				c = 'i'
+			case i > 0 && !prevV && !nextV:
+				c = 'i'
+			}
+		case 'j':
+			if i == len(b)-1 && i > 0 {
+				c = 'i'
+			}
+		case 'i':
+			if i == 0 && len(b) > 1 && isVowel(b[1]) {
+				c = 'y'
+			}
+		}
+		if n := len(out); n > 0 && out[n-1] == c {
+			continue
+		}
+		out = append(out, c)
+	}
+	// final "iy"/"yi"/"ij" collapse to one i: after the loop these are "ii"
+	// (deduplicated) or "yi" from a vowel-adjacent y.
+	r := string(out)
+	if strings.HasSuffix(r, "yi") && len(r) > 2 && !isVowel(r[len(r)-3]) {
+		r = r[:len(r)-2] + "i"
+	}
+	return r
+}
+
+var digraphFolds = [][2]string{
+	{"tch", "ch"}, {"dzh", "j"}, {"sch", "sh"}, {"kh", "h"}, {"ph", "f"}, {"ck", "k"},
+	{"zh", "j"}, {"w", "v"}, {"q", "k"}, {"x", "ks"},
+	{"oo", "u"}, {"ou", "u"}, {"eo", "u"}, {"ee", "i"},
+}
+
+func isVowel(c byte) bool {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return true
+	}
+	return false
+}
+
+// nameSkeleton is the skeleton of every token of a key, space-separated.
+func nameSkeleton(toks []string) string {
+	sk := make([]string, len(toks))
+	for i, t := range toks {
+		sk[i] = skeleton(t)
+	}
+	return strings.Join(sk, " ")
+}

@@ -1,0 +1,281 @@
+package sources
+
+import (
+	"strings"
+	"sync"
+)
+
+// Registry resolves surface forms to sources. All lookups are map lookups
+// keyed by Key, phonetic skeleton, acronym, country or citing source, so
+// Resolve costs the same however many sources are registered.
+//
+// The methods are safe for concurrent use. The *Source values they return
+// are the registry's own and change when a later call finds a fuller
+// canonical name or merges sources; read them only while no other goroutine
+// calls the registry.
+//
+// Canonical names: the fullest form seen wins. An acronym ("WSJ"), a
+// surname alone ("Yoon") or a description ("South Korean intelligence") is
+// replaced by the first proper name seen for the same source ("The Wall
+// Street Journal", "Yoon Seok-yeol", "National Intelligence Service"); among
+// proper names the one with more capitalised words wins, and on a tie the
+// first seen stays. A name is kept as written minus a possessive and a
+// lower-case leading "the"; a country in the possessive ("South Korea's")
+// or an "of Ukraine" suffix is moved into Country. Canonical names are
+// unique: a clash gets the country or kind appended in parentheses.
+type Registry struct {
+	mu   sync.Mutex
+	list []*Source
+	info map[*Source]*info
+
+	byName  map[string]*Source   // Key(canonical name), all sources
+	byKey   map[string]*Source   // Key of surface forms, non-anonymous
+	known   map[int]*Source      // knownSources index
+	phon    map[string]*Source   // person: skeleton of all name tokens
+	surname map[string][]*Source // person: skeleton of first or last token
+	single  map[string]*Source   // person known only by one token
+	core    map[string][]*Source // institution: key without country
+	acr     map[string][]*Source // institution: acronym of its name
+	bareAcr map[string]*Source   // institution known only by an acronym
+	generic map[string]*Source   // description key ("intelligence|Russia")
+	intel   map[string][]*Source // country → named intelligence services
+	anon    map[string]*Source   // description + "\x00" + citer key
+	deps    map[string][]*Source // Key(affiliation) → affiliated sources
+}
+
+// info is the registry's private state for one source.
+type info struct {
+	forms       map[string]bool // every surface form and the canonical name
+	score       int             // fullness of the canonical name
+	roles       map[string]bool // Keys of roles seen with a person
+	anonKeys    []string        // description keys (anonymous), without scope
+	placeholder bool            // known only by acronym, surname or description
+	pinned      bool            // a fact-checker chose the canonical name (Merge)
+}
+
+// NewRegistry returns an empty registry.
+func NewRegistry() *Registry {
+	return &Registry{
+		info:    make(map[*Source]*info),
+		byName:  make(map[string]*Source),
+		byKey:   make(map[string]*Source),
+		known:   make(map[int]*Source),
+		phon:    make(map[string]*Source),
+		surname: make(map[string][]*Source),
+		single:  make(map[string]*Source),
+		core:    make(map[string][]*Source),
+		acr:     make(map[string][]*Source),
+		bareAcr: make(map[string]*Source),
+		generic: make(map[string]*Source),
+		intel:   make(map[string][]*Source),
+		anon:    make(map[string]*Source),
+		deps:    make(map[string][]*Source),
+	}
+}
+
+// Sources returns the sources in creation (or Add) order.
+func (r *Registry) Sources() []*Source {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]*Source, len(r.list))
+	copy(out, r.list)
+	return out
+}
+
+// Lookup finds a source by canonical name or by an alias of a named
+// (non-anonymous) source, or returns nil. It never creates one.
+func (r *Registry) Lookup(name string) *Source {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.lookup(name)
+}
+
+func (r *Registry) lookup(name string) *Source {
+	k := Key(name)
+	if s := r.byName[k]; s != nil {
+		return s
+	}
+	if s := r.byKey[k]; s != nil {
+		return s
+	}
+	if i, ok := knownByKey[k]; ok {
+		return r.known[i]
+	}
+	return nil
+}
+
+// Add registers a known source (loaded from the store) and returns the
+// registry's copy. A source whose canonical name is already registered
+// with the same kind absorbs the new aliases instead.
+func (r *Registry) Add(s Source) *Source {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if old := r.byName[Key(s.Name)]; old != nil && old.Kind == s.Kind {
+		for _, a := range s.Aliases {
+			r.indexForm(old, parseForm(a, "", old.Kind))
+		}
+		return old
+	}
+	c := s
+	c.Aliases = nil
+	f := parseForm(s.Name, "", s.Kind)
+	if c.Country == "" {
+		c.Country = f.country
+	}
+	src := r.newSource(c, f)
+	if s.Kind == Anonymous {
+		scope := Key(s.Affiliation)
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			n = strings.TrimSuffix(n, " ("+s.Affiliation+")")
+			r.indexAnon(src, parseForm(n, "", Anonymous), scope, s.Affiliation)
+		}
+		return src
+	}
+	for _, n := range append([]string{s.Name}, s.Aliases...) {
+		r.indexForm(src, r.storedForm(n, s))
+	}
+	return src
+}
+
+// storedForm parses a stored name or alias of s, restoring the citer scope
+// of a scoped description ("the agreement (Babel)").
+func (r *Registry) storedForm(n string, s Source) form {
+	scoped := false
+	if s.Affiliation != "" && strings.HasSuffix(n, " ("+s.Affiliation+")") {
+		n = strings.TrimSuffix(n, " ("+s.Affiliation+")")
+		scoped = true
+	}
+	f := parseForm(n, "", s.Kind)
+	if f.generic != "" && (scoped || strings.HasSuffix(f.generic, "|") || f.kind == Document) && s.Affiliation != "" {
+		f.generic += "@" + Key(s.Affiliation)
+	}
+	if scoped {
+		f.orig = ""
+	}
+	return f
+}
+
+// newSource appends a source whose canonical name comes from f.
+func (r *Registry) newSource(s Source, f form) *Source {
+	src := &s
+	src.Name = r.uniqueName(src, s.Name)
+	r.list = append(r.list, src)
+	r.info[src] = &info{
+		forms:       map[string]bool{src.Name: true},
+		score:       f.score,
+		roles:       make(map[string]bool),
+		placeholder: isPlaceholder(f),
+	}
+	r.byName[Key(src.Name)] = src
+	if src.Affiliation != "" {
+		k := Key(src.Affiliation)
+		r.deps[k] = append(r.deps[k], src)
+	}
+	return src
+}
+
+func isPlaceholder(f form) bool {
+	return f.generic != "" || f.acronym != "" || f.kind == Person && len(f.toks) == 1
+}
+
+// uniqueName returns name, or name with the country or kind appended when
+// another source already has it.
+func (r *Registry) uniqueName(s *Source, name string) string {
+	if o := r.byName[Key(name)]; o == nil || o == s {
+		return name
+	}
+	for _, suffix := range []string{s.Country, string(s.Kind)} {
+		if suffix == "" {
+			continue
+		}
+		n := name + " (" + suffix + ")"
+		if o := r.byName[Key(n)]; o == nil || o == s {
+			return n
+		}
+	}
+	for i := 2; ; i++ {
+		n := name + " (" + itoa(i) + ")"
+		if o := r.byName[Key(n)]; o == nil || o == s {
+			return n
+		}
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// addAlias records a surface form of s.
+func (r *Registry) addAlias(s *Source, form string) {
+	in := r.info[s]
+	if form == "" || in.forms[form] {
+		return
+	}
+	in.forms[form] = true
+	if form != s.Name {
+		s.Aliases = append(s.Aliases, form)
+	}
+}
+
+// rename makes name the canonical name of s, keeping the old one as an
+// alias when it was a surface form, and updates everything that refers to
+// the old name (affiliations, anonymous sources' scopes).
+func (r *Registry) rename(s *Source, name string, keepOld bool) {
+	old := s.Name
+	name = r.uniqueName(s, name)
+	if name == old {
+		return
+	}
+	if r.byName[Key(old)] == s {
+		delete(r.byName, Key(old))
+	}
+	s.Name = name
+	r.byName[Key(name)] = s
+	in := r.info[s]
+	// the new name leaves the aliases, the old one joins them
+	for i, a := range s.Aliases {
+		if a == name {
+			s.Aliases = append(s.Aliases[:i], s.Aliases[i+1:]...)
+			break
+		}
+	}
+	if keepOld {
+		s.Aliases = append(s.Aliases, old)
+	} else {
+		delete(in.forms, old)
+	}
+	in.forms[name] = true
+	r.moveDeps(Key(old), s)
+}
+
+// moveDeps points every source affiliated with the key oldKey at s.
+func (r *Registry) moveDeps(oldKey string, s *Source) {
+	newKey := Key(s.Name)
+	if oldKey == newKey {
+		return
+	}
+	ds := r.deps[oldKey]
+	delete(r.deps, oldKey)
+	for _, d := range ds {
+		oldAff := d.Affiliation
+		d.Affiliation = s.Name
+		r.deps[newKey] = append(r.deps[newKey], d)
+		if d.Kind != Anonymous {
+			continue
+		}
+		for _, dk := range r.info[d].anonKeys {
+			if r.anon[dk+"\x00"+oldKey] == d {
+				delete(r.anon, dk+"\x00"+oldKey)
+			}
+			if r.anon[dk+"\x00"+newKey] == nil {
+				r.anon[dk+"\x00"+newKey] = d
+			}
+		}
+		if suffix := " (" + oldAff + ")"; strings.HasSuffix(d.Name, suffix) {
+			r.rename(d, strings.TrimSuffix(d.Name, suffix)+" ("+s.Name+")", false)
+		}
+	}
+}

@@ -1,0 +1,398 @@
+package sources
+
+import (
+	"slices"
+	"strings"
+)
+
+// Resolve maps one hop to its source, creating it when unseen and recording
+// the surface form as an alias. citer is the canonical name of the hop
+// before it in the chain (the outlet for the first hop); it keeps anonymous
+// sources distinct per citing outlet.
+//
+// An empty name with a role is treated as an unnamed holder of that role
+// ("a Pentagon spokesman"); with neither it is an unnamed source of citer.
+func (r *Registry) Resolve(name, role, citer string) *Source {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if strings.TrimSpace(name) == "" {
+		name = "unnamed source"
+		if strings.TrimSpace(role) != "" {
+			name = "a " + strings.TrimSpace(role)
+		}
+		return r.resolveAnon(parseForm(name, "", Anonymous), citer)
+	}
+	f := parseForm(name, role, "")
+	if f.kind == Anonymous {
+		return r.resolveAnon(f, citer)
+	}
+	aff := ""
+	if f.generic != "" && (strings.HasSuffix(f.generic, "|") || f.kind == Document) {
+		// a description without a country ("the government") or of a
+		// document ("the agreement") is scoped by its citer, like an
+		// anonymous source
+		f.generic += "@" + r.scope(citer)
+		if cs := r.lookup(citer); cs != nil {
+			aff = cs.Name
+		} else {
+			aff = strings.TrimSpace(citer)
+		}
+		if aff != "" {
+			f.canon = lowerArticle(stripPossessiveWords(f.orig)) + " (" + aff + ")"
+		}
+	}
+	s := r.find(&f, role)
+	if s == nil {
+		s = r.newSource(Source{Name: f.canon, Kind: f.kind, Country: f.country, Affiliation: aff}, f)
+		r.addAlias(s, f.orig)
+		r.indexForm(s, f)
+	} else {
+		r.note(s, f)
+	}
+	if f.kind == Person {
+		r.applyRole(s, f, role)
+	}
+	return s
+}
+
+// ResolveOutlet resolves the publishing outlet of an article: like Resolve,
+// but an unknown name is an outlet whatever it looks like ("Babel" alone
+// would otherwise read as a surname).
+func (r *Registry) ResolveOutlet(name string) *Source {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	kind := Outlet
+	if i, ok := knownByKey[Key(name)]; ok && knownSources[i].Kind == Agency {
+		kind = Agency
+	}
+	f := parseForm(name, "", kind)
+	s := r.byKey[f.key]
+	if s == nil && f.known >= 0 {
+		s = r.known[f.known]
+	}
+	if s == nil {
+		s = r.newSource(Source{Name: f.canon, Kind: kind, Country: f.country}, f)
+		r.addAlias(s, f.orig)
+		r.indexForm(s, f)
+		return s
+	}
+	if s.Kind == Person && r.info[s].placeholder {
+		s.Kind = kind
+	}
+	r.note(s, f)
+	return s
+}
+
+// scope is the key anonymous sources of citer are kept under: the Key of
+// the citer's canonical name when it is registered, else of citer itself.
+func (r *Registry) scope(citer string) string {
+	if s := r.lookup(citer); s != nil {
+		return Key(s.Name)
+	}
+	return Key(citer)
+}
+
+func (r *Registry) resolveAnon(f form, citer string) *Source {
+	scope := r.scope(citer)
+	citerName := strings.TrimSpace(citer)
+	if cs := r.lookup(citer); cs != nil {
+		citerName = cs.Name
+	}
+	desc, named := r.stripCiter(f.desc, citer)
+	dk := strings.Join(desc, " ")
+	if s := r.anon[dk+"\x00"+scope]; s != nil {
+		r.addAlias(s, f.orig)
+		return s
+	}
+	if k := Key(citer); k != scope {
+		if s := r.anon[dk+"\x00"+k]; s != nil {
+			r.addAlias(s, f.orig)
+			r.indexAnon(s, f, scope, citerName)
+			return s
+		}
+	}
+	name := f.canon
+	if !named && citerName != "" {
+		name += " (" + citerName + ")"
+	}
+	s := r.newSource(Source{Name: name, Kind: Anonymous, Affiliation: citerName, Country: f.country}, f)
+	r.addAlias(s, f.orig)
+	r.indexAnon(s, f, scope, citerName)
+	return s
+}
+
+// stripCiter removes the citer's name from the front of an anonymous
+// description ("Babel sources" cited by Babel → "sources") and reports
+// whether it was there.
+func (r *Registry) stripCiter(desc []string, citer string) ([]string, bool) {
+	cands := []string{Key(citer)}
+	if cs := r.lookup(citer); cs != nil {
+		cands = append(cands, Key(cs.Name))
+		for _, a := range cs.Aliases {
+			cands = append(cands, Key(a))
+		}
+	}
+	for _, c := range cands {
+		ct := strings.Fields(c)
+		if len(ct) == 0 || len(ct) >= len(desc) {
+			continue
+		}
+		if strings.Join(desc[:len(ct)], " ") == c {
+			return desc[len(ct):], true
+		}
+	}
+	if len(desc) > 1 && (desc[0] == "our" || desc[0] == "its") {
+		return desc[1:], true
+	}
+	return desc, false
+}
+
+func (r *Registry) indexAnon(s *Source, f form, scope, citer string) {
+	desc, _ := r.stripCiter(f.desc, citer)
+	dk := strings.Join(desc, " ")
+	in := r.info[s]
+	if !slices.Contains(in.anonKeys, dk) {
+		in.anonKeys = append(in.anonKeys, dk)
+	}
+	if r.anon[dk+"\x00"+scope] == nil {
+		r.anon[dk+"\x00"+scope] = s
+	}
+	if f.orig != "" && !strings.HasSuffix(f.orig, ")") {
+		r.addAlias(s, f.orig)
+	}
+}
+
+// find looks a non-anonymous form up without changing anything.
+func (r *Registry) find(f *form, role string) *Source {
+	if s := r.byKey[f.key]; s != nil && !(f.kind == Person && len(f.toks) == 1 && s.Kind == Person) {
+		return s
+	}
+	if f.known >= 0 {
+		if s := r.known[f.known]; s != nil {
+			return s
+		}
+	}
+	if f.kind == Person {
+		return r.findPerson(f, role)
+	}
+	return r.findInstitution(f)
+}
+
+func (r *Registry) findPerson(f *form, role string) *Source {
+	if len(f.toks) == 0 {
+		return nil
+	}
+	if len(f.toks) == 1 {
+		cands := r.surname[f.skel]
+		if len(cands) > 1 {
+			cands = r.filterPersons(cands, f, role)
+		}
+		if len(cands) == 1 {
+			return cands[0]
+		}
+		return r.single[f.skel]
+	}
+	if s := r.phon[f.skel]; s != nil {
+		return s
+	}
+	// a person first seen by surname alone takes the full name, unless the
+	// surname already belongs to someone else
+	for _, t := range []string{skeleton(f.toks[0]), skeleton(f.toks[len(f.toks)-1])} {
+		if p := r.single[t]; p != nil && len(r.surname[t]) == 0 && r.info[p].placeholder {
+			return p
+		}
+	}
+	return nil
+}
+
+// filterPersons narrows same-surname candidates by country and role.
+func (r *Registry) filterPersons(cands []*Source, f *form, role string) []*Source {
+	var out []*Source
+	rk := Key(role)
+	for _, c := range cands {
+		if f.country != "" && c.Country == f.country || rk != "" && r.info[c].roles[rk] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// compatible reports whether s may be the source of a form from country c.
+func compatible(s *Source, c string) bool {
+	return c == "" || s.Country == "" || s.Country == c
+}
+
+func pick(cands []*Source, c string) *Source {
+	var exact, loose []*Source
+	for _, s := range cands {
+		if c != "" && s.Country == c {
+			exact = append(exact, s)
+		} else if compatible(s, c) {
+			loose = append(loose, s)
+		}
+	}
+	if len(exact) == 1 {
+		return exact[0]
+	}
+	if len(exact) == 0 && len(loose) == 1 {
+		return loose[0]
+	}
+	return nil
+}
+
+func (r *Registry) findInstitution(f *form) *Source {
+	switch {
+	case f.generic != "":
+		if s := r.generic[f.generic]; s != nil {
+			return s
+		}
+		if f.kind == Intelligence && f.country != "" && len(r.intel[f.country]) == 1 {
+			return r.intel[f.country][0]
+		}
+		return nil
+	case f.acronym != "":
+		if s := pick(r.acr[f.acronym], f.country); s != nil {
+			return s
+		}
+		if s := r.bareAcr[f.acronym]; s != nil && compatible(s, f.country) {
+			return s
+		}
+		return nil
+	}
+	if s := pick(r.core[f.coreKey], f.country); s != nil {
+		return s
+	}
+	if f.acr != "" {
+		if s := r.bareAcr[f.acr]; s != nil && compatible(s, f.country) && s.Kind == f.kind {
+			return s
+		}
+	}
+	if f.kind == Intelligence && f.country != "" && len(r.intel[f.country]) == 0 {
+		if s := r.generic["intelligence|"+f.country]; s != nil && r.info[s].placeholder {
+			return s
+		}
+	}
+	return nil
+}
+
+// note records another surface form of s and upgrades its canonical name
+// when the form is fuller.
+func (r *Registry) note(s *Source, f form) {
+	r.addAlias(s, f.orig)
+	in := r.info[s]
+	if f.score > in.score && f.canon != "" && s.Kind != Anonymous && !in.pinned &&
+		(in.placeholder || containsTokens(Key(f.canon), Key(s.Name))) {
+		in.score = f.score
+		in.placeholder = isPlaceholder(f)
+		r.rename(s, f.canon, true)
+		r.addAlias(s, f.orig)
+	}
+	if s.Country == "" && f.country != "" {
+		s.Country = f.country
+	}
+	r.indexForm(s, f)
+}
+
+// indexForm enters a form of s into the lookup maps. Existing entries win,
+// so resolution is first-come and deterministic.
+func (r *Registry) indexForm(s *Source, f form) {
+	r.addAlias(s, f.orig)
+	if f.known >= 0 && r.known[f.known] == nil {
+		r.known[f.known] = s
+	}
+	if f.kind == Person || s.Kind == Person {
+		r.indexPerson(s, f)
+		return
+	}
+	if f.key != "" && r.byKey[f.key] == nil && !strings.Contains(f.generic, "@") {
+		r.byKey[f.key] = s
+	}
+	switch {
+	case f.generic != "":
+		if r.generic[f.generic] == nil {
+			r.generic[f.generic] = s
+		}
+		return
+	case f.acronym != "":
+		if r.info[s].placeholder {
+			if r.bareAcr[f.acronym] == nil {
+				r.bareAcr[f.acronym] = s
+			}
+		} else {
+			r.acr[f.acronym] = appendUnique(r.acr[f.acronym], s)
+		}
+	default:
+		if f.coreKey != "" {
+			r.core[f.coreKey] = appendUnique(r.core[f.coreKey], s)
+		}
+		if f.acr != "" {
+			r.acr[f.acr] = appendUnique(r.acr[f.acr], s)
+			if r.bareAcr[f.acr] == s {
+				delete(r.bareAcr, f.acr)
+			}
+		}
+	}
+	if s.Kind == Intelligence && s.Country != "" && !r.info[s].placeholder {
+		r.intel[s.Country] = appendUnique(r.intel[s.Country], s)
+	}
+}
+
+func (r *Registry) indexPerson(s *Source, f form) {
+	if len(f.toks) == 0 {
+		return
+	}
+	if len(f.toks) == 1 {
+		if r.info[s].placeholder && r.single[f.skel] == nil {
+			r.single[f.skel] = s
+			r.byKey[f.key] = s
+		}
+		return
+	}
+	if f.key != "" && r.byKey[f.key] == nil {
+		r.byKey[f.key] = s
+	}
+	if r.phon[f.skel] == nil {
+		r.phon[f.skel] = s
+	}
+	for _, t := range []string{skeleton(f.toks[0]), skeleton(f.toks[len(f.toks)-1])} {
+		r.surname[t] = appendUnique(r.surname[t], s)
+		if r.single[t] == s {
+			delete(r.single, t)
+		}
+	}
+	// single-token keys of a full name are not exact-match keys: the
+	// surname index decides, so that a second Kim makes "Kim" ambiguous
+	for k, v := range map[string]*Source{f.toks[0]: s, f.toks[len(f.toks)-1]: s} {
+		if r.byKey[k] == v {
+			delete(r.byKey, k)
+		}
+	}
+}
+
+func appendUnique(list []*Source, s *Source) []*Source {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// containsTokens reports whether every token of small occurs in big
+// ("wall street journal" in "wall street journal europe").
+func containsTokens(big, small string) bool {
+	have := strings.Fields(big)
+	for _, t := range strings.Fields(small) {
+		found := false
+		for _, h := range have {
+			if h == t {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
