@@ -1,0 +1,369 @@
+package extract
+
+// rng is a half-open range of token indexes.
+type rng struct{ a, b int }
+
+func (r rng) empty() bool { return r.b <= r.a }
+
+// rawHop is a further source named inside the attribution ("citing Y").
+type rawHop struct{ src, cue rng }
+
+// raw is one attribution found in a sentence, in token ranges.
+type raw struct {
+	src     rng // the subject phrase; empty when the source is implicit
+	appos   rng // an apposition of the subject (role or name)
+	rel     rng // the antecedent of a relative "who" source
+	cue     rng
+	content []rng
+	quote   bool
+	hops    []rawHop
+	lead    rng  // a clause before ", and X said" that is the outlet's own
+	meta    bool // the content is only "this"/"so": the speaker is named, nothing new is said
+}
+
+// matcher holds one text's tokens while its sentences are matched.
+type matcher struct {
+	text    string
+	toks    []tok
+	closeOf []int
+}
+
+func (m *matcher) word(i int, w string) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].k == kWord && m.toks[i].lw == w
+}
+
+func (m *matcher) punct(i int, r rune) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].is(m.text, r)
+}
+
+// match finds the first attribution of sentence s, trying cues in text
+// order and skipping quoted stretches.
+func (m *matcher) match(s sent) (raw, bool) {
+	for i := s.a; i < s.b; i++ {
+		t := &m.toks[i]
+		if t.k == kQOpen && m.closeOf[i] > i {
+			i = m.closeOf[i]
+			continue
+		}
+		if t.k != kWord {
+			continue
+		}
+		if t.lw == "according" && m.word(i+1, "to") {
+			if r, ok := m.according(s, i); ok {
+				return r, true
+			}
+			continue
+		}
+		if aboutVerbs[t.lw] && m.word(i+1, "about") {
+			if r, ok := m.verb(s, i, i+2); ok {
+				return r, true
+			}
+			continue
+		}
+		if !cueForms[t.lw] || participleCue[t.lw] || (t.cap && i > s.a) {
+			continue
+		}
+		if nounCue[t.lw] && !m.clauseFollows(s, i+1) {
+			continue
+		}
+		if i > s.a && m.toks[i-1].k == kWord && determiners[m.toks[i-1].lw] {
+			continue // "the reported figure"
+		}
+		if r, ok := m.verb(s, i, i+1); ok {
+			return r, true
+		}
+	}
+	return m.colon(s)
+}
+
+// participle splits ", saying/adding that Z" off the end of r's content:
+// the same source says Z (PolNeAR annotates it as a second relation).
+func (m *matcher) participle(r *raw) (raw, bool) {
+	if len(r.content) == 0 {
+		return raw{}, false
+	}
+	c := &r.content[len(r.content)-1]
+	for j := c.a + 1; j < c.b-1; j++ {
+		if m.toks[j].k == kQOpen && m.closeOf[j] > j {
+			j = m.closeOf[j]
+			continue
+		}
+		if m.punct(j, ',') && m.toks[j+1].k == kWord && participleCue[m.toks[j+1].lw] {
+			r2 := raw{src: r.src, appos: r.appos, cue: rng{j + 1, j + 2}, content: []rng{{j + 2, c.b}}}
+			if m.word(j+2, "that") {
+				r2.content[0].a = j + 3
+			}
+			c.b = j
+			m.finish(r)
+			m.finish(&r2)
+			return r2, len(r2.content) > 0 && len(r.content) > 0
+		}
+	}
+	return raw{}, false
+}
+
+// clauseFollows: the token at i starts a reported clause or ends the clause.
+func (m *matcher) clauseFollows(s sent, i int) bool {
+	if i >= s.b || m.word(i, "that") || m.punct(i, ':') || m.punct(i, ',') || m.toks[i].k == kQOpen {
+		return true
+	}
+	return isStop(m.text, &m.toks[i])
+}
+
+// end returns the sentence's last token index worth keeping: final stops
+// and closing brackets are dropped (closing quotes are kept).
+func (m *matcher) end(s sent) int {
+	b := s.b
+	for b > s.a && (isStop(m.text, &m.toks[b-1]) || m.punct(b-1, ';')) {
+		b--
+	}
+	return b
+}
+
+// according handles "according to X, Y", "Y, according to X" and
+// "Y, according to X, Z".
+func (m *matcher) according(s sent, i int) (raw, bool) {
+	r := raw{cue: rng{i, i + 2}}
+	e := m.end(s)
+	j := i + 2
+	for j < e && !m.punct(j, ',') {
+		if m.toks[j].k == kQOpen && m.closeOf[j] > j {
+			j = m.closeOf[j]
+		}
+		j++
+	}
+	r.src = rng{i + 2, j}
+	if r.src.empty() || j-i > 14 {
+		return r, false
+	}
+	pre := rng{s.a, i}
+	if m.punct(i-1, ',') {
+		pre.b = i - 1
+	}
+	post := rng{j + 1, e}
+	if j >= e {
+		post = rng{e, e}
+	}
+	if !pre.empty() && (post.b-post.a < 3 || pre.b-pre.a >= 4) {
+		r.content = append(r.content, pre)
+	}
+	if post.b-post.a >= 1 {
+		r.content = append(r.content, post)
+	}
+	if len(r.content) == 0 {
+		return r, false
+	}
+	m.finish(&r)
+	return r, true
+}
+
+// verb handles a reporting verb at [i, ce): a subject on its left, then the
+// content either after the cue ("X said (that) Y") or before the subject
+// ("Y, X said"; "\"Y,\" X said"), or an inverted subject ("Y, said X").
+func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
+	r := raw{cue: rng{i, ce}}
+	e := m.end(s)
+	ok := m.subject(s, i, &r)
+	if !ok {
+		// Inversion: "\"Y,\" said X" / "Y, said X".
+		k := i - 1
+		if k <= s.a || !(m.punct(k, ',') || m.toks[k].k == kQClose) {
+			return r, false
+		}
+		j := ce
+		for j < e && !m.punct(j, ',') && j-ce < 10 {
+			j++
+		}
+		if j == ce {
+			return r, false
+		}
+		r.src = rng{ce, j}
+		if j < e && m.punct(j, ',') {
+			r.appos = rng{j + 1, e}
+		}
+		if m.punct(k, ',') {
+			r.content = []rng{{s.a, k}}
+		} else {
+			r.content = []rng{{s.a, k + 1}}
+		}
+		m.finish(&r)
+		return r, true
+	}
+	// Right side: skip an object and trailers up to "that" or ":".
+	right := ce
+	if right < e && m.punct(right, ',') && m.word(right+1, "citing") {
+		c := right + 2
+		for c < e && !m.punct(c, ',') {
+			c++
+		}
+		r.hops = append(r.hops, rawHop{src: rng{right + 2, c}, cue: rng{right + 1, right + 2}})
+		right = c
+	}
+	hasThat := false
+	for j := right; j < e && j-right < 12; j++ {
+		if m.toks[j].k == kQOpen {
+			break
+		}
+		if m.word(j, "that") || m.punct(j, ':') {
+			right, hasThat = j+1, true
+			break
+		}
+	}
+	if !hasThat && m.toks[i].lw == "told" {
+		for j := right; j < e && j-right < 5; j++ {
+			if m.toks[j].k == kWord && pronouns[m.toks[j].lw] {
+				right = j
+				break
+			}
+		}
+	}
+	for right < e && m.punct(right, ',') {
+		right++
+	}
+	rightWords := e - right
+	left := rng{s.a, r.src.a}
+	leftOK := r.src.a > s.a && (m.punct(r.src.a-1, ',') || m.toks[r.src.a-1].k == kQClose)
+	if leftOK && m.punct(left.b-1, ',') {
+		left.b--
+	}
+	if leftOK && left.b-left.a < 3 && !(m.toks[left.a].k == kQOpen) {
+		leftOK = false
+	}
+	if !r.lead.empty() {
+		leftOK = false
+	}
+	switch {
+	case leftOK && !hasThat && (rightWords <= 6 || m.punct(ce, ',')):
+		r.content = []rng{left}
+		// "\"A,\" X said, \"B.\"": the quote goes on after the cue.
+		for j := ce; j < e; j++ {
+			if m.toks[j].k == kQOpen && m.closeOf[j] > j {
+				r.content = append(r.content, rng{j, m.closeOf[j] + 1})
+				break
+			}
+		}
+	case rightWords > 0:
+		r.content = []rng{{right, e}}
+		if m.word(right, "the") && m.word(right+1, "fact") && m.word(right+2, "that") {
+			r.content[0].a = right + 3
+		}
+		if rightWords <= 2 && (m.word(right, "this") || m.word(right, "so") || m.word(right, "it")) ||
+			(!hasThat && (m.word(right, "this") || m.word(right, "so"))) {
+			r.meta = true
+		}
+	default:
+		return r, false
+	}
+	m.cutCiting(&r)
+	m.finish(&r)
+	return r, true
+}
+
+// cutCiting moves a trailing ", citing Y" out of the last content fragment
+// into a hop.
+func (m *matcher) cutCiting(r *raw) {
+	c := &r.content[len(r.content)-1]
+	for j := c.a + 1; j < c.b-1; j++ {
+		if m.toks[j].k == kQOpen && m.closeOf[j] > j {
+			j = m.closeOf[j]
+			continue
+		}
+		if m.punct(j, ',') && m.toks[j+1].k == kWord && citeCue[m.toks[j+1].lw] {
+			r.hops = append(r.hops, rawHop{src: rng{j + 2, c.b}, cue: rng{j + 1, j + 2}})
+			c.b = j
+			return
+		}
+	}
+}
+
+// finish trims punctuation and "that" from the content fragments and marks
+// a content that is one whole quotation as a direct quote, without marks.
+func (m *matcher) finish(r *raw) {
+	out := r.content[:0]
+	allQuote := true
+	for _, c := range r.content {
+		for c.a < c.b && (m.punct(c.a, ',') || m.punct(c.a, ':') || m.punct(c.a, '—') || m.word(c.a, "that")) {
+			c.a++
+		}
+		for c.b > c.a && (m.punct(c.b-1, ',') || m.punct(c.b-1, ':') || m.punct(c.b-1, ';') || isStop(m.text, &m.toks[c.b-1])) {
+			c.b--
+		}
+		if c.empty() {
+			continue
+		}
+		if m.toks[c.a].k == kQOpen && m.closeOf[c.a] == c.b-1 {
+			c.a++
+			c.b--
+			for c.b > c.a && (m.punct(c.b-1, ',') || m.punct(c.b-1, ':')) {
+				c.b--
+			}
+		} else {
+			allQuote = false
+		}
+		if !c.empty() {
+			out = append(out, c)
+		}
+	}
+	r.content = out
+	r.quote = allQuote && len(out) > 0
+}
+
+// colon handles a quotation introduced by a colon without a reporting verb
+// ("But he named several conditions: \"...\"") and headlines "X: Y".
+func (m *matcher) colon(s sent) (raw, bool) {
+	e := m.end(s)
+	c := -1
+	for i := s.a; i < e; i++ {
+		if m.toks[i].k == kQOpen && m.closeOf[i] > i {
+			i = m.closeOf[i]
+			continue
+		}
+		if m.punct(i, ':') {
+			c = i
+			break
+		}
+	}
+	if c <= s.a || c+1 >= e {
+		return raw{}, false
+	}
+	st := s.a
+	for st < c && m.toks[st].k == kWord && (m.toks[st].lw == "but" || m.toks[st].lw == "and" || m.toks[st].lw == "so") {
+		st++
+	}
+	r := raw{cue: rng{c, c + 1}}
+	q := c + 1
+	if m.toks[q].k == kQOpen && m.closeOf[q] >= e-1 {
+		if pronouns[m.toks[st].lw] && m.toks[st].k == kWord {
+			r.src = rng{st, st + 1}
+		} else if n := m.capRun(st, c); n > 0 {
+			r.src = rng{st, st + n}
+		} else {
+			return r, false
+		}
+		r.content = []rng{{q, e}}
+		m.finish(&r)
+		return r, r.quote
+	}
+	// Headline "X: Y": a short capitalised name, no final stop.
+	if s.b == e && c-st <= 4 && m.capRun(st, c) == c-st && !labels[m.toks[st].lw] {
+		r.src = rng{st, c}
+		r.content = []rng{{c + 1, e}}
+		m.finish(&r)
+		return r, len(r.content) > 0
+	}
+	return r, false
+}
+
+// labels are capitalised words that open page furniture, not a speaker.
+var labels = set("photo", "update", "updated", "note", "editor's", "read", "watch",
+	"related", "source", "sources", "video", "image", "credit", "listen", "see", "also",
+	"breaking", "live", "opinion", "analysis", "correction", "q", "a")
+
+// capRun counts capitalised words (with inner hyphens) from i, before lim.
+func (m *matcher) capRun(i, lim int) int {
+	n := 0
+	for i+n < lim && ((m.toks[i+n].k == kWord && m.toks[i+n].cap) || m.punct(i+n, '-')) {
+		n++
+	}
+	return n
+}

@@ -1,0 +1,143 @@
+package extract
+
+// sent is a sentence: tokens [a, b) of the text's token slice.
+type sent struct{ a, b int }
+
+// para is a paragraph: its sentences and, for each token that opens a
+// quotation, the index of the token that closes it.
+type para struct {
+	a, b  int
+	sents []sent
+}
+
+// paragraphs splits the tokens at line breaks.
+func paragraphs(toks []tok) []para {
+	var ps []para
+	start := 0
+	for i := 1; i <= len(toks); i++ {
+		if i == len(toks) || toks[i].nl {
+			if i > start {
+				ps = append(ps, para{a: start, b: i})
+			}
+			start = i
+		}
+	}
+	return ps
+}
+
+// pairQuotes links each opening quotation mark in [a, b) to its closing
+// mark: closeOf[i] is the closing token of the quote opened at i, or -1.
+// Straight quotes were classified by the tokenizer from the space before
+// them; an opening mark inside an open quote restarts it, and a mark left
+// open at the paragraph's end pairs with nothing.
+func pairQuotes(toks []tok, a, b int, closeOf []int) {
+	open := -1
+	for i := a; i < b; i++ {
+		closeOf[i] = -1
+		switch toks[i].k {
+		case kQOpen:
+			open = i
+		case kQClose:
+			if open >= 0 {
+				closeOf[open] = i
+				open = -1
+			}
+		}
+	}
+}
+
+// splitSentences cuts paragraph p into sentences. It never cuts inside a
+// paired quotation, so a quote of several sentences followed by its cue
+// ("\"A. B,\" X said.") stays one sentence.
+func splitSentences(text string, toks []tok, p *para, closeOf []int) {
+	start := p.a
+	for i := p.a; i < p.b; i++ {
+		t := &toks[i]
+		if t.k == kQOpen && closeOf[i] > i {
+			// A quote ending with .!? and followed by a capital is a sentence.
+			c := closeOf[i]
+			if c+1 < p.b && c-1 > i && isStop(text, &toks[c-1]) && startsSentence(text, toks, c+1) {
+				p.sents = append(p.sents, sent{start, c + 1})
+				start = c + 1
+			}
+			i = c
+			continue
+		}
+		end := -1
+		switch {
+		case t.k == kWord:
+			// A dotted abbreviation at a sentence's end keeps its period.
+			if t.lw[len(t.lw)-1] == '.' && i+1 < p.b && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
+				end = i + 1
+			}
+		case isStop(text, t):
+			if t.is(text, '.') && i > p.a && isAbbrev(toks, i-1) {
+				if !(endAbbrev[toks[i-1].lw] && i+1 < p.b && isStarter(&toks[i+1])) {
+					continue
+				}
+			}
+			j := i + 1
+			for j < p.b && (toks[j].k == kQClose || toks[j].is(text, ')') || isStop(text, &toks[j])) {
+				j++
+			}
+			if j == p.b || startsSentence(text, toks, j) {
+				end = j
+			}
+		}
+		if end > 0 {
+			p.sents = append(p.sents, sent{start, end})
+			start = end
+			i = end - 1
+		}
+	}
+	if start < p.b {
+		p.sents = append(p.sents, sent{start, p.b})
+	}
+}
+
+func isStop(text string, t *tok) bool {
+	if t.k != kPunct {
+		return false
+	}
+	switch t.first(text) {
+	case '.', '!', '?', '…':
+		return true
+	}
+	return false
+}
+
+// startsSentence: the token at i can open a sentence (capital, digit, quote).
+func startsSentence(text string, toks []tok, i int) bool {
+	t := &toks[i]
+	switch t.k {
+	case kWord:
+		c := t.first(text)
+		return t.cap || (c >= '0' && c <= '9')
+	case kQOpen:
+		return true
+	}
+	switch t.first(text) {
+	case '(', '[', '—', '–', '-', '‘', '\'', '*', '•':
+		return true
+	}
+	return false
+}
+
+// isAbbrev: the word at i, followed by a period, is an abbreviation or an
+// initial ("Mr.", "Jan.", "J.").
+func isAbbrev(toks []tok, i int) bool {
+	t := &toks[i]
+	if t.k != kWord {
+		return false
+	}
+	if t.e-t.s == 1 && t.cap {
+		return true
+	}
+	return abbrevs[t.lw]
+}
+
+// isStarter: a capitalised function word that usually opens a sentence, used
+// to end a sentence after an abbreviation that can also close one.
+func isStarter(t *tok) bool {
+	return t.k == kWord && t.cap && starters[t.lw]
+}
