@@ -25,10 +25,14 @@ func evalCommand(e *env) *cli.Command {
 					"files, the lexicographically smallest annotator id is the gold.",
 				Flags: []cli.Flag{jsonFlag},
 				Action: func(c *cli.Context) error {
-					if c.NArg() != 1 {
+					args, err := positional(c)
+					if err != nil {
+						return err
+					}
+					if len(args) != 1 {
 						return usagef("eval brat needs one DIR")
 					}
-					docs, err := brat.LoadDir(c.Args().First())
+					docs, err := brat.LoadDir(args[0])
 					if err != nil {
 						return err
 					}
@@ -87,7 +91,11 @@ type truthScore struct {
 }
 
 func evalTruth(c *cli.Context, e *env) error {
-	if c.NArg() != 1 {
+	args, err := positional(c)
+	if err != nil {
+		return err
+	}
+	if len(args) != 1 {
 		return usagef("eval truth needs one FILE")
 	}
 	format := c.String("format")
@@ -104,7 +112,7 @@ func evalTruth(c *cli.Context, e *env) error {
 	default:
 		return usagef("eval truth --format must be csv or book, not %q", format)
 	}
-	ds, err := readFileWith(c.Args().First(), read)
+	ds, err := readFileWith(args[0], read)
 	if err != nil {
 		return err
 	}

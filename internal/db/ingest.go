@@ -23,6 +23,9 @@ type Alias struct{ Key, Text string }
 // the keys of their aliases, so an alias already in the store wins over a
 // new source of the same name.
 type SourceRecord struct {
+	// ID is the stored row when the caller knows it (0 when not): it keeps
+	// a source found even after its canonical name, and so its key, changed.
+	ID              int64
 	Key, Name, Kind string
 	Aliases         []Alias
 	AffiliationKey  string // key of the source this one speaks for, or ""
@@ -63,7 +66,8 @@ func Hash(text string) string {
 // Outcome says what happened to one article of a batch.
 type Outcome struct {
 	ID        int64
-	Duplicate bool // the same URL or text was already stored
+	Duplicate bool             // the same URL or text was already stored
+	SourceIDs map[string]int64 // stored row of each SourceRecord, by key
 }
 
 // AddArticles stores a batch of articles in one transaction: all of them or,
@@ -116,23 +120,14 @@ var writerSQL = map[string]string{
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
-	w := &writer{ctx: ctx, now: now, ids: map[string]int64{}, stmt: map[string]*sql.Stmt{}, tx: tx}
-	for name, q := range writerSQL {
-		s, err := tx.PrepareContext(ctx, q)
-		if err != nil {
-			w.close()
-			return nil, fmt.Errorf("prepare %s: %w", name, err)
-		}
-		w.stmt[name] = s
+	st, err := prepareAll(ctx, tx, writerSQL)
+	if err != nil {
+		return nil, err
 	}
-	return w, nil
+	return &writer{ctx: ctx, now: now, ids: map[string]int64{}, stmt: st, tx: tx}, nil
 }
 
-func (w *writer) close() {
-	for _, s := range w.stmt {
-		s.Close()
-	}
-}
+func (w *writer) close() { closeAll(w.stmt) }
 
 func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	hash := Hash(a.Text)
@@ -144,10 +139,13 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return Outcome{}, err
 	}
+	ids := make(map[string]int64, len(a.Sources))
 	for i := range a.Sources {
-		if _, err := w.source(&a.Sources[i]); err != nil {
+		id, err := w.source(&a.Sources[i])
+		if err != nil {
 			return Outcome{}, err
 		}
+		ids[a.Sources[i].Key] = id
 	}
 	for i := range a.Sources {
 		s := &a.Sources[i]
@@ -179,7 +177,7 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 			return Outcome{}, fmt.Errorf("claim %d: %w", seq, err)
 		}
 	}
-	return Outcome{ID: id}, nil
+	return Outcome{ID: id, SourceIDs: ids}, nil
 }
 
 // source finds or creates the stored source for s and records its aliases.
@@ -187,8 +185,11 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 	if id, ok := w.ids[s.Key]; ok {
 		return id, nil
 	}
-	var id int64
-	err := w.stmt["alias"].QueryRowContext(w.ctx, s.Key).Scan(&id)
+	id := s.ID
+	var err error
+	if id == 0 {
+		err = w.stmt["alias"].QueryRowContext(w.ctx, s.Key).Scan(&id)
+	}
 	for _, a := range s.Aliases {
 		if err == nil || !errors.Is(err, sql.ErrNoRows) {
 			break

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/attrib/attrib/internal/db"
+	"github.com/attrib/attrib/internal/scoring"
+	"github.com/urfave/cli/v2"
+)
+
+func scoreCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "score",
+		Usage: "recompute all propositions, origins, grades and audit findings",
+		Action: func(c *cli.Context) error {
+			return withDB(c, func(d *db.DB) error { return scoreAll(c, e, d, true) })
+		},
+	}
+}
+
+// scoreAll recomputes every machine-written grade from the stored claims and
+// the fact-checker's corrections.
+func scoreAll(c *cli.Context, e *env, d *db.DB, verbose bool) error {
+	t0 := time.Now()
+	in, res, err := d.Rescore(c.Context, scoring.Score)
+	if err != nil {
+		return fmt.Errorf("scoring: %w", err)
+	}
+	if verbose {
+		fmt.Fprintf(e.stdout, "scored %d claim(s) into %d proposition(s), graded %d source(s), %d audit finding(s) in %.1fs\n",
+			len(in.Claims), len(res.Propositions), len(res.Sources), len(res.Findings), time.Since(t0).Seconds())
+	}
+	return nil
+}

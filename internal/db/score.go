@@ -1,0 +1,190 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/attrib/attrib/internal/scoring"
+)
+
+// Rescore recomputes every machine-written grade: it loads everything the
+// scoring engine needs (every claim with its chain as source ids, every
+// source, article texts for uncredited-copy detection, the fact-checker's
+// links and verdicts), calls score, and replaces the stored propositions,
+// grades and findings with its result. Loading and saving share one write
+// transaction, so a concurrent ingest cannot slip in between and be
+// overwritten by a stale result.
+func (d *DB) Rescore(ctx context.Context, score func(scoring.Input) scoring.Result) (scoring.Input, scoring.Result, error) {
+	var in scoring.Input
+	var res scoring.Result
+	err := d.tx(ctx, func(tx *sql.Tx) error {
+		if err := loadInput(ctx, tx, &in); err != nil {
+			return err
+		}
+		res = score(in)
+		return saveScores(ctx, tx, res)
+	})
+	return in, res, err
+}
+
+// eachRow runs query in tx and calls scan for every row.
+func eachRow(ctx context.Context, tx *sql.Tx, query string, scan func(*sql.Rows) error) error {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func loadInput(ctx context.Context, tx *sql.Tx, in *scoring.Input) error {
+	idx := map[int64]int{}
+	if err := eachRow(ctx, tx, `SELECT c.id, c.article_id, a.outlet_id, c.text, c.quote, coalesce(a.published, ''),
+		coalesce(c.cue_text, '') FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id`, func(r *sql.Rows) error {
+		var c scoring.Claim
+		err := r.Scan(&c.ID, &c.ArticleID, &c.Outlet, &c.Text, &c.Quote, &c.Published, &c.Cue)
+		idx[c.ID] = len(in.Claims)
+		in.Claims = append(in.Claims, c)
+		return err
+	}); err != nil {
+		return fmt.Errorf("load claims: %w", err)
+	}
+	if err := eachRow(ctx, tx, `SELECT claim_id, source_id FROM chain_hops WHERE position > 0 ORDER BY claim_id, position`, func(r *sql.Rows) error {
+		var cid, sid int64
+		err := r.Scan(&cid, &sid)
+		if i, ok := idx[cid]; ok {
+			in.Claims[i].Chain = append(in.Claims[i].Chain, sid)
+		}
+		return err
+	}); err != nil {
+		return fmt.Errorf("load chains: %w", err)
+	}
+	if err := eachRow(ctx, tx, `SELECT s.id, s.name, s.kind, coalesce(s.affiliation_id, 0),
+		coalesce((SELECT rating FROM source_ratings r WHERE r.source_id = s.id ORDER BY r.id DESC LIMIT 1), '')
+		FROM sources s ORDER BY s.id`, func(r *sql.Rows) error {
+		var s scoring.Source
+		err := r.Scan(&s.ID, &s.Name, &s.Kind, &s.Affiliation, &s.Rating)
+		in.Sources = append(in.Sources, s)
+		return err
+	}); err != nil {
+		return fmt.Errorf("load sources: %w", err)
+	}
+	if err := eachRow(ctx, tx, `SELECT id, outlet_id, coalesce(published, ''), text FROM articles ORDER BY id`, func(r *sql.Rows) error {
+		var a scoring.Article
+		err := r.Scan(&a.ID, &a.Outlet, &a.Published, &a.Text)
+		in.Articles = append(in.Articles, a)
+		return err
+	}); err != nil {
+		return fmt.Errorf("load articles: %w", err)
+	}
+	if err := eachRow(ctx, tx, `SELECT a, b, linked FROM claim_links ORDER BY created_at, rowid`, func(r *sql.Rows) error {
+		var l scoring.Link
+		err := r.Scan(&l.A, &l.B, &l.Linked)
+		in.Links = append(in.Links, l)
+		return err
+	}); err != nil {
+		return fmt.Errorf("load links: %w", err)
+	}
+	if err := eachRow(ctx, tx, `SELECT claim_id, verdict FROM verdicts v WHERE id = (SELECT max(id) FROM verdicts WHERE claim_id = v.claim_id) ORDER BY claim_id`, func(r *sql.Rows) error {
+		var v scoring.Verdict
+		err := r.Scan(&v.ClaimID, &v.Verdict)
+		in.Verdicts = append(in.Verdicts, v)
+		return err
+	}); err != nil {
+		return fmt.Errorf("load verdicts: %w", err)
+	}
+	return nil
+}
+
+// saveScores replaces every machine-written grade, proposition and finding
+// with res. The fact-checker's tables are not touched.
+func saveScores(ctx context.Context, tx *sql.Tx, res scoring.Result) error {
+	for _, q := range []string{
+		`UPDATE claims SET proposition_id = NULL, stance = NULL, grade = NULL, score = NULL, independent_origins = NULL,
+				supporting_articles = NULL, contradicting_articles = NULL, fidelity = NULL, explanation = NULL`,
+		`DELETE FROM findings`, `DELETE FROM contradictions`, `DELETE FROM proposition_origins`, `DELETE FROM propositions`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	st, err := prepareAll(ctx, tx, map[string]string{
+		"prop":   `INSERT INTO propositions (id, text, grade, score, independent_origins, supporting_articles, contradicting_articles, explanation) VALUES (?, (SELECT text FROM claims WHERE id = ?), ?, ?, ?, ?, ?, ?)`,
+		"origin": `INSERT OR IGNORE INTO proposition_origins (proposition_id, source_id) VALUES (?, ?)`,
+		"contra": `INSERT OR IGNORE INTO contradictions (proposition_id, contradicts_id) VALUES (?, ?)`,
+		"claim": `UPDATE claims SET proposition_id = ?, stance = ?, grade = ?, score = ?, independent_origins = ?,
+				supporting_articles = ?, contradicting_articles = ?, fidelity = ?, explanation = ? WHERE id = ?`,
+		"source":  `UPDATE sources SET reliability = ?, reliability_score = ?, reliability_note = ? WHERE id = ?`,
+		"finding": `INSERT INTO findings (kind, proposition_id, claim_ids, message) VALUES (?, ?, ?, ?)`,
+	})
+	if err != nil {
+		return err
+	}
+	defer closeAll(st)
+	for _, p := range res.Propositions {
+		if _, err := st["prop"].ExecContext(ctx, p.ID, p.ID, p.Grade, p.Score, p.IndependentOrigins, p.SupportingArticles,
+			p.ContradictingArticles, p.Explanation); err != nil {
+			return fmt.Errorf("proposition %d: %w", p.ID, err)
+		}
+		for _, o := range p.Origins {
+			if _, err := st["origin"].ExecContext(ctx, p.ID, o); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range res.Propositions {
+		for _, o := range p.Contradicts {
+			if _, err := st["contra"].ExecContext(ctx, p.ID, o); err != nil {
+				return err
+			}
+		}
+	}
+	for id, c := range res.Claims {
+		if _, err := st["claim"].ExecContext(ctx, c.PropositionID, c.Stance, c.Grade, c.Score, c.IndependentOrigins,
+			c.SupportingArticles, c.ContradictingArticles, nullString(c.Fidelity), nullString(c.Explanation), id); err != nil {
+			return fmt.Errorf("claim %d: %w", id, err)
+		}
+	}
+	for id, s := range res.Sources {
+		if _, err := st["source"].ExecContext(ctx, s.Reliability, s.Score, s.Explanation, id); err != nil {
+			return fmt.Errorf("source %d: %w", id, err)
+		}
+	}
+	for _, f := range res.Findings {
+		ids, _ := json.Marshal(f.ClaimIDs)
+		var prop any
+		if f.PropositionID != 0 {
+			prop = f.PropositionID
+		}
+		if _, err := st["finding"].ExecContext(ctx, f.Kind, prop, string(ids), f.Message); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func prepareAll(ctx context.Context, tx *sql.Tx, qs map[string]string) (map[string]*sql.Stmt, error) {
+	st := map[string]*sql.Stmt{}
+	for name, q := range qs {
+		s, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			closeAll(st)
+			return nil, fmt.Errorf("prepare %s: %w", name, err)
+		}
+		st[name] = s
+	}
+	return st, nil
+}
+
+func closeAll(st map[string]*sql.Stmt) {
+	for _, s := range st {
+		s.Close()
+	}
+}
