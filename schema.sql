@@ -127,6 +127,9 @@ CREATE TABLE chain_hops (
     claim_id      INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
     position      INTEGER NOT NULL,
     source_id     INTEGER NOT NULL REFERENCES sources (id),
+    -- The name extraction found for this hop before alias resolution (for
+    -- a pronoun, its antecedent's name): what `source split` goes by.
+    written_as    TEXT,
     mention_text  TEXT,
     mention_start INTEGER,
     mention_end   INTEGER,

@@ -23,6 +23,7 @@ const (
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	unknownCommand string // set when the command line names no command attrib has
 }
 
 // usageError marks a mistake on the command line.
@@ -48,6 +49,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}()
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
 	err := newApp(e).RunContext(ctx, args)
+	if err == nil && e.unknownCommand != "" {
+		err = usagef("no command %q", e.unknownCommand)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -60,6 +64,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &pe):
 		fmt.Fprintf(stderr, "attrib: %v\n", err)
 		return exitFailed
+	case errors.Is(err, db.ErrInvalid):
+		fmt.Fprintf(stderr, "attrib: %v\n", err)
+		return exitUsage
 	case errors.Is(err, db.ErrNotFound):
 		fmt.Fprintf(stderr, "attrib: %v\n", err)
 		return exitMissing
@@ -78,15 +85,17 @@ func newApp(e *env) *cli.App {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: "attrib.db", EnvVars: []string{"ATTRIB_DB"}, Usage: "database `FILE`"},
 		},
-		Commands: []*cli.Command{
+		Commands: append([]*cli.Command{
 			initCommand(e), ingestCommand(e), articlesCommand(e), claimsCommand(e), sourcesCommand(e),
-			showCommand(e), scoreCommand(e), reportCommand(e), auditCommand(e), evalCommand(e),
-		},
+			showCommand(e), scoreCommand(e), reportCommand(e), auditCommand(e), exportCommand(e),
+			sourceCommand(e), evalCommand(e),
+		}, linkCommands(e)...),
 		Reader:          e.stdin,
 		Writer:          e.stdout,
 		ErrWriter:       e.stderr,
 		ExitErrHandler:  func(*cli.Context, error) {},
 		OnUsageError:    func(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} },
+		CommandNotFound: func(_ *cli.Context, name string) { e.unknownCommand = name },
 	}
 	usageErrors(app.Commands)
 	return app

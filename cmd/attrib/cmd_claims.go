@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/attrib/attrib/internal/db"
-	"github.com/attrib/attrib/internal/sources"
 	"github.com/urfave/cli/v2"
 )
 
@@ -28,7 +27,7 @@ func claimsCommand(e *env) *cli.Command {
 			return withDB(c, func(d *db.DB) error {
 				f := db.ClaimFilter{ArticleID: c.Int64("article")}
 				if name := c.String("source"); name != "" {
-					s, err := d.SourceByKey(c.Context, sources.Key(name))
+					s, err := findSource(c, d, name)
 					if err != nil {
 						return err
 					}

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/attrib/attrib/internal/db"
-	"github.com/attrib/attrib/internal/sources"
 	"github.com/urfave/cli/v2"
 )
 
@@ -151,7 +150,7 @@ type sourceDetail struct {
 }
 
 func showSource(c *cli.Context, e *env, d *db.DB, name string) error {
-	s, err := d.SourceByKey(c.Context, sources.Key(name))
+	s, err := findSource(c, d, name)
 	if err != nil {
 		return err
 	}

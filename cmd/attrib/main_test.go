@@ -46,6 +46,11 @@ func TestUsageErrors(t *testing.T) {
 		code int
 	}{
 		{"ingest without paths", []string{"ingest"}, exitUsage},
+		{"unknown command", []string{"nonsense"}, exitUsage},
+		{"unknown subcommand", []string{"show", "nonsense", "1"}, exitUsage},
+		{"link a claim to itself", []string{"link", "1", "1"}, exitUsage},
+		{"verdict on a missing claim", []string{"verdict", "999", "true"}, exitMissing},
+		{"bad export format", []string{"export", "--format", "xml"}, exitUsage},
 		{"unknown flag", []string{"claims", "--nope"}, exitUsage},
 		{"show claim not a number", []string{"show", "claim", "x"}, exitUsage},
 		{"missing claim", []string{"show", "claim", "999"}, exitMissing},

@@ -40,3 +40,28 @@ func (d *DB) Findings(ctx context.Context) ([]Finding, error) {
 	}
 	return out, rows.Err()
 }
+
+// VerdictRow is the fact-checker's verdict in force on a claim.
+type VerdictRow struct {
+	Verdict, Note, Time string
+}
+
+// Verdicts returns the newest verdict of every claim that has one.
+func (d *DB) Verdicts(ctx context.Context) (map[int64]VerdictRow, error) {
+	rows, err := d.sql.QueryContext(ctx, `SELECT claim_id, verdict, note, created_at FROM verdicts v
+		WHERE id = (SELECT max(id) FROM verdicts WHERE claim_id = v.claim_id)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]VerdictRow{}
+	for rows.Next() {
+		var id int64
+		var v VerdictRow
+		if err := rows.Scan(&id, &v.Verdict, &v.Note, &v.Time); err != nil {
+			return nil, err
+		}
+		out[id] = v
+	}
+	return out, rows.Err()
+}

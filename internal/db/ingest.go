@@ -34,6 +34,7 @@ type SourceRecord struct {
 // HopRecord is one position of a chain; position 0 is the outlet.
 type HopRecord struct {
 	SourceKey string
+	WrittenAs string // the name as extraction found it, before resolution
 	Mention   *TextSpan
 	Cue       *TextSpan
 	Role      string
@@ -108,7 +109,9 @@ type writer struct {
 }
 
 var writerSQL = map[string]string{
-	"dup":      `SELECT id FROM articles WHERE content_hash = ? OR (url = ? AND ? <> '') LIMIT 1`,
+	// Two indexed searches: an OR across the two columns would scan the
+	// whole table (texts included) once per article, quadratic in the store.
+	"dup":      `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
 	"article":  `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
 	"alias":    `SELECT source_id FROM aliases WHERE key = ?`,
 	"source":   `INSERT INTO sources (name, key, kind, created_at) VALUES (?,?,?,?) ON CONFLICT (key) DO NOTHING`,
@@ -116,7 +119,7 @@ var writerSQL = map[string]string{
 	"addAlias": `INSERT INTO aliases (key, alias, source_id) VALUES (?,?,?) ON CONFLICT (key) DO NOTHING`,
 	"affil":    `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
 	"claim":    `INSERT INTO claims (article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-	"hop":      `INSERT INTO chain_hops (claim_id, position, source_id, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+	"hop":      `INSERT INTO chain_hops (claim_id, position, source_id, written_as, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 }
 
 func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
@@ -132,7 +135,7 @@ func (w *writer) close() { closeAll(w.stmt) }
 func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	hash := Hash(a.Text)
 	var id int64
-	err := w.stmt["dup"].QueryRowContext(w.ctx, hash, a.URL, a.URL).Scan(&id)
+	err := w.stmt["dup"].QueryRowContext(w.ctx, hash, a.URL).Scan(&id)
 	if err == nil {
 		return Outcome{ID: id, Duplicate: true}, nil
 	}
@@ -246,7 +249,7 @@ func (w *writer) claim(articleID int64, seq int, c *ClaimRecord) error {
 	for pos, h := range c.Hops {
 		mt, ms, me := spanArgs(h.Mention)
 		ct, cs, ce := spanArgs(h.Cue)
-		if _, err := w.stmt["hop"].ExecContext(w.ctx, claimID, pos, ids[pos], mt, ms, me, nullString(h.Role), ct, cs, ce); err != nil {
+		if _, err := w.stmt["hop"].ExecContext(w.ctx, claimID, pos, ids[pos], nullString(h.WrittenAs), mt, ms, me, nullString(h.Role), ct, cs, ce); err != nil {
 			return err
 		}
 	}

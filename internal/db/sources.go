@@ -78,6 +78,15 @@ func (d *DB) SourceByKey(ctx context.Context, key string) (Source, error) {
 	return s, err
 }
 
+// SourceByID returns one source.
+func (d *DB) SourceByID(ctx context.Context, id int64) (Source, error) {
+	s, err := scanSource(d.sql.QueryRowContext(ctx, sourceQuery+` WHERE s.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("source %d: %w", id, ErrNotFound)
+	}
+	return s, err
+}
+
 // KnownSource is a stored source with all its aliases, to seed the registry.
 type KnownSource struct {
 	ID          int64

@@ -17,9 +17,9 @@ import (
 // outlet nor its URL.
 const UnknownOutlet = "Unknown outlet"
 
-// loadRegistry seeds a registry with every source the store knows, so that
+// LoadRegistry seeds a registry with every source the store knows, so that
 // a new article's "Yun Seok Yeol" finds the "Yoon Seok-yeol" of an old one.
-func loadRegistry(ctx context.Context, d *db.DB) (*sources.Registry, error) {
+func LoadRegistry(ctx context.Context, d *db.DB) (*sources.Registry, error) {
 	known, err := d.KnownSources(ctx)
 	if err != nil {
 		return nil, err
@@ -86,7 +86,7 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 		for _, h := range c.Chain {
 			s := in.reg.Resolve(h.Name, h.Role, citer)
 			key := b.use(s, h.Name)
-			cr.Hops = append(cr.Hops, db.HopRecord{SourceKey: key, Mention: textSpan(h.Mention), Cue: textSpan(h.Cue), Role: h.Role})
+			cr.Hops = append(cr.Hops, db.HopRecord{SourceKey: key, WrittenAs: h.Name, Mention: textSpan(h.Mention), Cue: textSpan(h.Cue), Role: h.Role})
 			citer = s.Name
 		}
 		rec.Claims = append(rec.Claims, cr)

@@ -48,7 +48,7 @@ func New(ctx context.Context, d *db.DB, opts Options) (*Ingester, error) {
 	if opts.BatchSize <= 0 {
 		opts.BatchSize = 64
 	}
-	reg, err := loadRegistry(ctx, d)
+	reg, err := LoadRegistry(ctx, d)
 	if err != nil {
 		return nil, err
 	}
