@@ -12,5 +12,10 @@
 // scores a predictor over the documents and returns a Report that prints as
 // a table (Table) or marshals to JSON.
 //
-// LoadDir reads files; ParseAnn, FromClaims and Evaluate do no I/O.
+// PolNeARConvention maps attrib's spans (content without quotation marks
+// or a leading "that") to PolNeAR's before scoring; `attrib eval brat`
+// should apply it to FromClaims' output.
+//
+// LoadDir reads files; ParseAnn, FromClaims, PolNeARConvention and Evaluate
+// do no I/O.
 package brat

@@ -39,8 +39,14 @@ func newsTexts(tb testing.TB, n int) []string {
 	return out
 }
 
-// BenchmarkExtract measures throughput on real news text (MB/s of input).
-func BenchmarkExtract(b *testing.B) {
+// BenchmarkExtract measures throughput on real news text (MB/s of input)
+// with the learned tagger.
+func BenchmarkExtract(b *testing.B) { benchExtract(b, Options{}) }
+
+// BenchmarkExtractRulesOnly measures the rules-only fast path.
+func BenchmarkExtractRulesOnly(b *testing.B) { benchExtract(b, Options{RulesOnly: true}) }
+
+func benchExtract(b *testing.B, opt Options) {
 	texts := newsTexts(b, 2000)
 	size := 0
 	for _, t := range texts {
@@ -51,7 +57,7 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, t := range texts {
-			Extract(t, Options{})
+			Extract(t, opt)
 		}
 	}
 }

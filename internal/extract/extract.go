@@ -7,17 +7,41 @@ import "strings"
 // as the outlet's own claim (empty Chain, nil Cue). Headings and page
 // boilerplate give no claim.
 func Extract(text string, opt Options) []Claim {
+	x, paras := prepare(text, opt)
+	out := x.rules(paras)
+	if !opt.RulesOnly {
+		md := opt.Model
+		if md == nil {
+			md = DefaultModel()
+		}
+		if md != nil {
+			out = x.learned(md, paras, out)
+		}
+	}
+	return out
+}
+
+// prepare tokenizes text, splits its paragraphs into sentences and pairs
+// its quotation marks.
+func prepare(text string, opt Options) (*extractor, []para) {
 	toks := tokenize(text)
 	m := &matcher{text: text, toks: toks, closeOf: make([]int, len(toks))}
 	paras := paragraphs(toks)
-	x := &extractor{m: m, opt: opt}
+	for pi := range paras {
+		p := &paras[pi]
+		pairQuotes(toks, p.a, p.b, m.closeOf)
+		splitSentences(text, toks, p, m.closeOf)
+	}
+	return &extractor{m: m, opt: opt}, paras
+}
+
+// rules runs the rule-based matcher over the paragraphs.
+func (x *extractor) rules(paras []para) []Claim {
 	results := make([][]Claim, len(paras))
 	credits := make([]*credit, len(paras))
 	var wire *credit // a dateline "(Agency) --" covers the whole story
 	for pi := range paras {
 		p := &paras[pi]
-		pairQuotes(toks, p.a, p.b, m.closeOf)
-		splitSentences(text, toks, p, m.closeOf)
 		cr := x.creditOf(p)
 		if cr != nil && cr.wire {
 			wire = cr

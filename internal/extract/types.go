@@ -54,4 +54,8 @@ type Options struct {
 	// Outlet is the publishing outlet's name; it lets "Babel sources" or
 	// "our correspondent" be recognised as the outlet's own sources.
 	Outlet string
+	// RulesOnly skips the learned tagger: faster, lower recall.
+	RulesOnly bool
+	// Model is the learned tagger to use; nil means the embedded one.
+	Model *Model
 }

@@ -1,0 +1,153 @@
+package extract
+
+import "sort"
+
+// ruleRoles marks each token with the role the rule-based claims gave it.
+func (x *extractor) ruleRoles(claims []Claim) []uint8 {
+	roles := make([]uint8, len(x.m.toks))
+	mark := func(s Span, r uint8) {
+		for i := x.tokAt(s.Start); i < len(x.m.toks) && x.m.toks[i].s < s.End; i++ {
+			roles[i] = r
+		}
+	}
+	for _, c := range claims {
+		if c.Cue == nil {
+			continue
+		}
+		for _, s := range c.Spans {
+			mark(s, roleCon)
+		}
+		mark(c.Cue.Span, roleCue)
+		for k, h := range c.Chain {
+			if h.Cue != nil {
+				mark(h.Cue.Span, roleCue)
+				if h.Mention != nil {
+					mark(h.Mention.Span, roleCon)
+				}
+			} else if h.Mention != nil && k == 0 {
+				mark(h.Mention.Span, roleSrc)
+			}
+		}
+	}
+	return roles
+}
+
+// learned runs the tagger and adds the attributions it finds that the
+// rules missed. A rule claim whose cue the tagger also found is kept as it
+// is (it carries the chain, agency credits and coreference); the outlet's
+// own claims that a new attribution covers are replaced by it.
+func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
+	m := x.m
+	c := newTctx(m, paras, x.ruleRoles(claims))
+	rels := md.tagText(c, paras)
+	if len(rels) == 0 {
+		return claims
+	}
+	var cueSpans []Span // the rule claims' cues, sorted
+	var ruleContent []Span
+	for _, cl := range claims {
+		if cl.Cue != nil {
+			cueSpans = append(cueSpans, cl.Cue.Span)
+			ruleContent = append(ruleContent, cl.Spans...)
+		}
+		for _, h := range cl.Chain {
+			if h.Cue != nil {
+				cueSpans = append(cueSpans, h.Cue.Span)
+			}
+		}
+	}
+	sort.Slice(cueSpans, func(i, j int) bool { return cueSpans[i].Start < cueSpans[j].Start })
+	sort.Slice(ruleContent, func(i, j int) bool { return ruleContent[i].Start < ruleContent[j].Start })
+	var added []Claim
+	for _, r := range rels {
+		cs := Span{m.toks[r.cue.a].s, m.toks[r.cue.b-1].e}
+		if overlapsAny(cueSpans, cs) || x.furniture(c.sents[c.sent[r.cue.a]]) {
+			continue
+		}
+		rw := raw{src: r.src, cue: r.cue, content: append([]rng(nil), r.content...)}
+		m.finish(&rw)
+		if len(rw.content) == 0 {
+			continue
+		}
+		cl := x.build(rw)
+		if overlapsAny(ruleContent, cs) || overlapsAnySpans(ruleContent, cl.Spans) {
+			// The rules already read this stretch as (part of) another
+			// attribution; a nested cue is not the outermost one.
+			continue
+		}
+		cl.Cue = x.mention(rw.cue)
+		if !rw.src.empty() {
+			cl.Chain = []Hop{x.hopOf(rw.src, claims, cl.Start())}
+		}
+		added = append(added, cl)
+	}
+	if len(added) == 0 {
+		return claims
+	}
+	// Drop the outlet's own claims that a new attribution covers.
+	var cover []Span
+	for _, a := range added {
+		cover = append(cover, a.Spans...)
+		cover = append(cover, a.Cue.Span)
+	}
+	sort.Slice(cover, func(i, j int) bool { return cover[i].Start < cover[j].Start })
+	out := claims[:0:0]
+	for _, cl := range claims {
+		if cl.Cue == nil && overlapsAnySpans(cover, cl.Spans) {
+			continue
+		}
+		out = append(out, cl)
+	}
+	out = append(out, added...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start() < out[j].Start() })
+	return out
+}
+
+// hopOf makes the hop of a tagged source phrase: a pronoun takes the
+// source of the nearest attributed claim before it, anything else goes
+// through coreference.
+func (x *extractor) hopOf(src rng, claims []Claim, at int) Hop {
+	m := x.m
+	h := Hop{Mention: x.mention(src)}
+	if src.b-src.a == 1 && pronouns[m.toks[src.a].lw] {
+		for i := len(claims) - 1; i >= 0; i-- {
+			cl := claims[i]
+			if cl.Start() < at && len(cl.Chain) > 0 && cl.Cue != nil {
+				last := cl.Chain[len(cl.Chain)-1]
+				h.Name, h.Role = last.Name, last.Role
+				return h
+			}
+		}
+		h.Name = m.str(src)
+		return h
+	}
+	res := x.co.resolve(m, src, rng{})
+	h.Name, h.Role = res.name, res.role
+	if h.Name == "" {
+		h.Name = m.str(src)
+	}
+	return h
+}
+
+// overlapsAny: s shares a code point with one of the sorted spans.
+func overlapsAny(sorted []Span, s Span) bool {
+	k := sort.Search(len(sorted), func(k int) bool { return sorted[k].Start >= s.End })
+	for j := k - 1; j >= 0; j-- {
+		if sorted[j].End > s.Start {
+			return true
+		}
+		if s.Start-sorted[j].Start > 2000 {
+			break
+		}
+	}
+	return false
+}
+
+func overlapsAnySpans(sorted []Span, ss []Span) bool {
+	for _, s := range ss {
+		if overlapsAny(sorted, s) {
+			return true
+		}
+	}
+	return false
+}
