@@ -23,7 +23,10 @@ func evalCommand(e *env) *cli.Command {
 				Description: "DIR is either a folder of NAME.txt beside NAME.ann (brat's layout) or PolNeAR's layout\n" +
 					"(DIR/text/*.txt and DIR/attributions/NAME_ANNOTATOR.ann). Where an article has several annotator\n" +
 					"files, the lexicographically smallest annotator id is the gold.",
-				Flags: []cli.Flag{jsonFlag},
+				Flags: []cli.Flag{jsonFlag,
+					&cli.StringFlag{Name: "convention", Value: "polnear", Usage: "span `CONVENTION` of the gold: polnear (contents include quotation marks and a leading \"that\") or attrib (as attrib writes them)"},
+					&cli.BoolFlag{Name: "rules-only", Usage: "measure the rule-based extractor without the learned tagger"},
+				},
 				Action: func(c *cli.Context) error {
 					args, err := positional(c)
 					if err != nil {
@@ -32,12 +35,21 @@ func evalCommand(e *env) *cli.Command {
 					if len(args) != 1 {
 						return usagef("eval brat needs one DIR")
 					}
+					conv := c.String("convention")
+					if conv != "polnear" && conv != "attrib" {
+						return usagef("eval brat --convention must be polnear or attrib, not %q", conv)
+					}
 					docs, err := brat.LoadDir(args[0])
 					if err != nil {
 						return err
 					}
+					opts := extract.Options{RulesOnly: c.Bool("rules-only")}
 					rep := brat.Evaluate(docs, func(text string) []brat.Relation {
-						return brat.FromClaims(extract.Extract(text, extract.Options{}))
+						rels := brat.FromClaims(extract.Extract(text, opts))
+						if conv == "polnear" {
+							rels = brat.PolNeARConvention(text, rels)
+						}
+						return rels
 					})
 					if c.Bool("json") {
 						return writeJSON(e.stdout, rep)
