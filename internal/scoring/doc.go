@@ -2,5 +2,31 @@
 // independent, and grades sources (reliability A-F) and propositions
 // (credibility 1-6) with explanations a fact-checker can quote.
 //
+// Score is the one entry point. Its steps:
+//
+//   - Matching (text.go, match.go, group.go): content is normalised (case,
+//     punctuation, stop words, a light stemmer, "12 thousand" = 12000,
+//     "3,000" = 3000) into IDF-weighted token sets. Candidate pairs come from
+//     an inverted index over each claim's rarest tokens with prefix and
+//     positional filtering (Chaudhuri et al. 2006; Bayardo et al. 2007; Xiao
+//     et al. 2008), never all pairs; each token's probe is bounded to its
+//     most recent claims. Similar pairs are joined with union-find when
+//     numbers, years, capitalised names, tense and negation agree; opposite
+//     polarity makes a denial (stance "contradicts"); a different number for
+//     the same statement makes conflicting propositions (Contradicts).
+//     Fact-checker links and unlinks win.
+//   - Independence (origins.go, dedup.go): a claim's origin is its chain's
+//     last source (a spokesperson resolves to their institution); claims
+//     that share any source beyond their own outlet, re-report an outlet of
+//     the proposition, or sit in near-duplicate articles (MinHash, Broder
+//     1997) are dependent; independent origins are the connected components.
+//   - Reliability (reliability.go): a Beta(2,2) track record per origin from
+//     propositions corroborated or contradicted by independent origins and
+//     from fact-checker verdicts; a source's rating overrides. A proposition
+//     is weighed with its origins' record without its own evidence.
+//   - Credibility (grade.go): the Admiralty / STANAG 2511 digit, a score in
+//     [0,1] for ranking, explanations (explain.go), fidelity of attribution
+//     and findings about reporting chains (findings.go).
+//
 // It is pure: no I/O, no SQL.
 package scoring

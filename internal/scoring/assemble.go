@@ -1,0 +1,178 @@
+package scoring
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// gradeProp weighs proposition p's independent origins by reliability and
+// applies the credibility rules.
+func gradeProp(e *env, props []propWork, p int, rt *relTable) {
+	pw := &props[p]
+	var gi gradeInput
+	gi.verdict = pw.verdict
+	gi.contraDep = pw.contraDep
+	for i := range pw.comps {
+		cp := &pw.comps[i]
+		l := rt.letterFor(e, cp.origin, p)
+		gi.support = append(gi.support, weighted{class: cp.class, letter: l, w: classWeight[cp.class] * letterWeight(l)})
+	}
+	for _, cp := range pw.contraIndep {
+		l := rt.letterFor(e, cp.origin, p)
+		gi.contraIndep = append(gi.contraIndep, weighted{class: cp.class, letter: l, w: classWeight[cp.class] * letterWeight(l)})
+	}
+	if len(pw.comps) >= 2 {
+		gi.oneOutlet = true
+		first := e.claims[pw.support[0]].Outlet
+		for _, m := range pw.support {
+			if e.claims[m].Outlet != first {
+				gi.oneOutlet = false
+				break
+			}
+		}
+	}
+	pw.grade, pw.score, pw.rule = credibility(gi)
+}
+
+// assemble builds the public result from the scored propositions.
+func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) Result {
+	res := Result{
+		Propositions: make([]Proposition, len(props)),
+		Claims:       make(map[int64]ClaimScore, len(e.claims)),
+		Sources:      make(map[int64]SourceGrade),
+	}
+	fid := fidelity(e, props, propOf, g, &res.Findings)
+	supportArticles := make([]int, len(props))
+	for p := range props {
+		supportArticles[p] = countArticles(e, props[p].support)
+	}
+	for p := range props {
+		pw := &props[p]
+		pr := Proposition{ID: pw.id, IndependentOrigins: len(pw.comps), Grade: pw.grade, Score: pw.score}
+		for _, m := range pw.support {
+			pr.ClaimIDs = append(pr.ClaimIDs, e.claims[m].ID)
+		}
+		for _, m := range pw.deny {
+			pr.ClaimIDs = append(pr.ClaimIDs, e.claims[m].ID)
+		}
+		sort.Slice(pr.ClaimIDs, func(i, j int) bool { return pr.ClaimIDs[i] < pr.ClaimIDs[j] })
+		for i := range pw.comps {
+			pr.Origins = append(pr.Origins, pw.comps[i].origin)
+		}
+		pr.Origins = uniqIDs(pr.Origins)
+		pr.SupportingArticles = supportArticles[p]
+		// Articles of denials plus those of each conflicting proposition
+		// (an article carrying two conflicting propositions counts twice).
+		pr.ContradictingArticles = countArticles(e, pw.deny)
+		for _, q := range pw.contradicts {
+			pr.Contradicts = append(pr.Contradicts, props[q].id)
+			pr.ContradictingArticles += supportArticles[q]
+		}
+		pr.Explanation = explainProp(e, props, p, rt, pr)
+		res.Propositions[p] = pr
+		findingsFor(e, props, p, pr, &res.Findings)
+	}
+	for i := range e.claims {
+		c := e.claims[i]
+		pr := &res.Propositions[propOf[i]]
+		stance := stanceSupports
+		if g.contra[i] {
+			stance = stanceContradicts
+		}
+		res.Claims[c.ID] = ClaimScore{
+			PropositionID: pr.ID, Stance: stance, Grade: pr.Grade, Score: pr.Score,
+			IndependentOrigins: pr.IndependentOrigins, SupportingArticles: pr.SupportingArticles,
+			ContradictingArticles: pr.ContradictingArticles, Fidelity: fid[i],
+			Explanation: explainClaim(e, i, stance, fid[i], pr),
+		}
+	}
+	for _, l := range g.linkIssues {
+		a, b := e.claims[l[0]].ID, e.claims[l[1]].ID
+		res.Findings = append(res.Findings, Finding{Kind: FindLinkConflict, ClaimIDs: []int64{a, b},
+			PropositionID: res.Propositions[propOf[l[0]]].ID,
+			Message:       "claims #" + itoa(a) + " and #" + itoa(b) + " were unlinked by a fact-checker but other links join them; the links were kept"})
+	}
+	ids := make([]int64, 0, len(e.srcs)+len(rt.claims))
+	for id := range e.srcs {
+		ids = append(ids, id)
+	}
+	for id := range rt.claims {
+		if e.srcs[id] == nil {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
+		res.Sources[id] = sourceGrade(e, rt, id)
+	}
+	sortFindings(res.Findings)
+	return res
+}
+
+func countArticles(e *env, members []int32) int {
+	if len(members) == 0 {
+		return 0
+	}
+	seen := make(map[int64]bool, len(members))
+	for _, m := range members {
+		seen[e.claims[m].ArticleID] = true
+	}
+	return len(seen)
+}
+
+// sourceGrade is one source's reliability letter and its explanation.
+func sourceGrade(e *env, rt *relTable, id int64) SourceGrade {
+	t := rt.total[id]
+	l, m := letter(t)
+	sg := SourceGrade{Reliability: l, Score: m, Claims: rt.claims[id], Corroborated: rt.corr[id], Contradicted: rt.contr[id]}
+	if src := e.srcs[id]; src != nil && validLetter(src.Rating) {
+		sg.Reliability = src.Rating
+		sg.Score = ratingValue(src.Rating)
+		sg.Explanation = e.name(id) + " is rated " + src.Rating + " by a fact-checker; the rating overrides its track record (" + trackRecord(rt, id) + ")."
+		return sg
+	}
+	sg.Explanation = e.name(id) + " is graded " + l + " (" + reliabilityWord(l) + ") from its track record: " + trackRecord(rt, id) +
+		". A Beta(2,2) prior needs at least " + itoa(minEvidence) + " judged propositions before the letter leaves F and " + itoa(minEvidenceA) + " for an A."
+	return sg
+}
+
+func trackRecord(rt *relTable, id int64) string {
+	s := itoa(int64(rt.claims[id])) + " claims, " + itoa(int64(rt.corr[id])) + " propositions corroborated by independent origins or marked true, " +
+		itoa(int64(rt.contr[id])) + " contradicted or marked false"
+	if v := rt.verdicts[id]; v > 0 {
+		s += " (" + itoa(int64(v)) + " by fact-checker verdicts, counted double)"
+	}
+	return s
+}
+
+func reliabilityWord(l string) string {
+	switch l {
+	case "A":
+		return "completely reliable"
+	case "B":
+		return "usually reliable"
+	case "C":
+		return "fairly reliable"
+	case "D":
+		return "not usually reliable"
+	case "E":
+		return "unreliable"
+	}
+	return "cannot be judged yet"
+}
+
+func sortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := strings.Compare(a.Kind, b.Kind); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.PropositionID, b.PropositionID); c != 0 {
+			return c
+		}
+		if c := slices.Compare(a.ClaimIDs, b.ClaimIDs); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+}
