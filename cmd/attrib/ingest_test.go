@@ -34,6 +34,13 @@ func integrity(t *testing.T, dbPath string) (articles int) {
 	if err := s.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
 		t.Fatalf("integrity_check: %q %v", ok, err)
 	}
+	var tables int
+	if err := s.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'articles'").Scan(&tables); err != nil {
+		t.Fatal(err)
+	}
+	if tables == 0 {
+		return 0 // killed before the schema's transaction committed: an empty database
+	}
 	if err := s.QueryRow("SELECT count(*) FROM articles").Scan(&articles); err != nil {
 		t.Fatal(err)
 	}
