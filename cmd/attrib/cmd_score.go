@@ -33,3 +33,19 @@ func scoreAll(c *cli.Context, e *env, d *db.DB, verbose bool) error {
 	}
 	return nil
 }
+
+// scoreChanged is what ingest runs: the same scoring as scoreAll, but only
+// the rows whose grade, proposition or finding changed are written (see
+// db.RescoreChanged), so adding one article rewrites what it touched.
+func scoreChanged(c *cli.Context, e *env, d *db.DB, verbose bool) error {
+	t0 := time.Now()
+	in, res, delta, err := d.RescoreChanged(c.Context, scoring.Score)
+	if err != nil {
+		return fmt.Errorf("scoring: %w", err)
+	}
+	if verbose {
+		fmt.Fprintf(e.stdout, "scored %d claim(s) into %d proposition(s); updated %d proposition(s), %d claim(s), %d source(s) in %.1fs\n",
+			len(in.Claims), len(res.Propositions), len(delta.Propositions)+len(delta.Removed), len(delta.Claims), len(delta.Sources), time.Since(t0).Seconds())
+	}
+	return nil
+}

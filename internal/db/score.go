@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
 
 	"github.com/attrib/attrib/internal/scoring"
@@ -115,59 +114,9 @@ func saveScores(ctx context.Context, tx *sql.Tx, res scoring.Result) error {
 			return err
 		}
 	}
-	st, err := prepareAll(ctx, tx, map[string]string{
-		"prop":   `INSERT INTO propositions (id, text, grade, score, independent_origins, supporting_articles, contradicting_articles, explanation) VALUES (?, (SELECT text FROM claims WHERE id = ?), ?, ?, ?, ?, ?, ?)`,
-		"origin": `INSERT OR IGNORE INTO proposition_origins (proposition_id, source_id) VALUES (?, ?)`,
-		"contra": `INSERT OR IGNORE INTO contradictions (proposition_id, contradicts_id) VALUES (?, ?)`,
-		"claim": `UPDATE claims SET proposition_id = ?, stance = ?, grade = ?, score = ?, independent_origins = ?,
-				supporting_articles = ?, contradicting_articles = ?, fidelity = ?, explanation = ? WHERE id = ?`,
-		"source":  `UPDATE sources SET reliability = ?, reliability_score = ?, reliability_note = ? WHERE id = ?`,
-		"finding": `INSERT INTO findings (kind, proposition_id, claim_ids, message) VALUES (?, ?, ?, ?)`,
-	})
-	if err != nil {
-		return err
-	}
-	defer closeAll(st)
-	for _, p := range res.Propositions {
-		if _, err := st["prop"].ExecContext(ctx, p.ID, p.ID, p.Grade, p.Score, p.IndependentOrigins, p.SupportingArticles,
-			p.ContradictingArticles, p.Explanation); err != nil {
-			return fmt.Errorf("proposition %d: %w", p.ID, err)
-		}
-		for _, o := range p.Origins {
-			if _, err := st["origin"].ExecContext(ctx, p.ID, o); err != nil {
-				return err
-			}
-		}
-	}
-	for _, p := range res.Propositions {
-		for _, o := range p.Contradicts {
-			if _, err := st["contra"].ExecContext(ctx, p.ID, o); err != nil {
-				return err
-			}
-		}
-	}
-	for id, c := range res.Claims {
-		if _, err := st["claim"].ExecContext(ctx, c.PropositionID, c.Stance, c.Grade, c.Score, c.IndependentOrigins,
-			c.SupportingArticles, c.ContradictingArticles, nullString(c.Fidelity), nullString(c.Explanation), id); err != nil {
-			return fmt.Errorf("claim %d: %w", id, err)
-		}
-	}
-	for id, s := range res.Sources {
-		if _, err := st["source"].ExecContext(ctx, s.Reliability, s.Score, s.Explanation, id); err != nil {
-			return fmt.Errorf("source %d: %w", id, err)
-		}
-	}
-	for _, f := range res.Findings {
-		ids, _ := json.Marshal(f.ClaimIDs)
-		var prop any
-		if f.PropositionID != 0 {
-			prop = f.PropositionID
-		}
-		if _, err := st["finding"].ExecContext(ctx, f.Kind, prop, string(ids), f.Message); err != nil {
-			return err
-		}
-	}
-	return nil
+	// Against an empty store every row is new: the full rewrite and the
+	// incremental update write through the same code.
+	return applyDelta(ctx, tx, scoring.Diff(scoring.Result{}, res))
 }
 
 func prepareAll(ctx context.Context, tx *sql.Tx, qs map[string]string) (map[string]*sql.Stmt, error) {

@@ -44,6 +44,7 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 		Sources:      make(map[int64]SourceGrade),
 	}
 	fid := fidelity(e, props, propOf, g, &res.Findings)
+	arts := propArticles(e, props)
 	supportArticles := make([]int, len(props))
 	for p := range props {
 		supportArticles[p] = countArticles(e, props[p].support)
@@ -63,12 +64,11 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 		}
 		pr.Origins = uniqIDs(pr.Origins)
 		pr.SupportingArticles = supportArticles[p]
-		// Articles of denials plus those of each conflicting proposition
-		// (an article carrying two conflicting propositions counts twice).
-		pr.ContradictingArticles = countArticles(e, pw.deny)
+		// Articles of denials and of the support of each conflicting
+		// proposition, each article once.
+		pr.ContradictingArticles = contradictingArticles(e, props, p, arts)
 		for _, q := range pw.contradicts {
 			pr.Contradicts = append(pr.Contradicts, props[q].id)
-			pr.ContradictingArticles += supportArticles[q]
 		}
 		pr.Explanation = explainProp(e, props, p, rt, pr)
 		res.Propositions[p] = pr
@@ -85,7 +85,7 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 			PropositionID: pr.ID, Stance: stance, Grade: pr.Grade, Score: pr.Score,
 			IndependentOrigins: pr.IndependentOrigins, SupportingArticles: pr.SupportingArticles,
 			ContradictingArticles: pr.ContradictingArticles, Fidelity: fid[i],
-			Explanation: explainClaim(e, i, stance, fid[i], pr),
+			Explanation: explainClaim(e, i, stance, fid[i], pr, props[propOf[i]].verdict),
 		}
 	}
 	for _, l := range g.linkIssues {
@@ -108,6 +108,61 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 	}
 	sortFindings(res.Findings)
 	return res
+}
+
+// contradictingArticles counts the distinct articles that deny proposition
+// p or support a proposition that conflicts with it. The largest of those
+// article sets is counted whole and only the others are looked up in it, so
+// a story echoed in thousands of articles is not walked once for every
+// small proposition that conflicts with it.
+func contradictingArticles(e *env, props []propWork, p int, arts func(q int) []int64) int {
+	pw := &props[p]
+	if len(pw.contradicts) == 0 {
+		return countArticles(e, pw.deny)
+	}
+	var deny []int64
+	for _, m := range pw.deny {
+		deny = append(deny, e.claims[m].ArticleID)
+	}
+	sets := [][]int64{uniqIDs(deny)}
+	big := 0
+	for _, q := range pw.contradicts {
+		sets = append(sets, arts(q))
+		if len(sets[len(sets)-1]) > len(sets[big]) {
+			big = len(sets) - 1
+		}
+	}
+	n := len(sets[big])
+	extra := make(map[int64]bool)
+	for i, set := range sets {
+		if i == big {
+			continue
+		}
+		for _, a := range set {
+			if !hasID(sets[big], a) {
+				extra[a] = true
+			}
+		}
+	}
+	return n + len(extra)
+}
+
+// propArticles returns a function giving the sorted distinct article ids
+// of a proposition's support, computed once per proposition when asked.
+func propArticles(e *env, props []propWork) func(q int) []int64 {
+	cache := make(map[int][]int64)
+	return func(q int) []int64 {
+		if a, ok := cache[q]; ok {
+			return a
+		}
+		a := make([]int64, 0, len(props[q].support))
+		for _, m := range props[q].support {
+			a = append(a, e.claims[m].ArticleID)
+		}
+		a = uniqIDs(a)
+		cache[q] = a
+		return a
+	}
 }
 
 func countArticles(e *env, members []int32) int {

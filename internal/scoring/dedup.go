@@ -11,6 +11,9 @@ const (
 	lshBands     = 8 // 8 bands of 4 rows: pairs above ~0.6 Jaccard meet in a band
 	dupThreshold = 0.5
 	minDupWords  = 25 // shorter texts are not compared
+	// maxClusterOutlets bounds the outlets of a cluster that its copies
+	// are tied to (see components).
+	maxClusterOutlets = 16
 )
 
 // mixers are fixed odd multipliers for the MinHash family h_i(x) = mix(x ^ s_i).
@@ -153,4 +156,24 @@ func estJaccard(a, b *[minhashK]uint64) float64 {
 		}
 	}
 	return float64(eq) / minhashK
+}
+
+// clusterOutlets lists the outlets of the articles of each near-duplicate
+// cluster, sorted and unique.
+func clusterOutlets(dupOf map[int64]int64, arts map[int64]*Article) map[int64][]int64 {
+	out := make(map[int64][]int64)
+	for id, cl := range dupOf {
+		if a := arts[id]; a != nil {
+			out[cl] = append(out[cl], a.Outlet)
+		}
+	}
+	for cl, l := range out {
+		if l = uniqIDs(l); len(l) > maxClusterOutlets {
+			// A reprint carried by many outlets: its members already
+			// share the cluster; naming them all would cost more than it says.
+			l = nil
+		}
+		out[cl] = l
+	}
+	return out
 }

@@ -6,7 +6,8 @@
 //
 //   - Matching (text.go, match.go, group.go): content is normalised (case,
 //     punctuation, stop words, a light stemmer, "12 thousand" = 12000,
-//     "3,000" = 3000) into IDF-weighted token sets. Candidate pairs come from
+//     "3,000" = 3000; a leading dateline is dropped) into IDF-weighted token
+//     sets; contents of fewer than three content words are not matched. Candidate pairs come from
 //     an inverted index over each claim's rarest tokens with prefix and
 //     positional filtering (Chaudhuri et al. 2006; Bayardo et al. 2007; Xiao
 //     et al. 2008), never all pairs; each token's probe is bounded to its
@@ -19,7 +20,8 @@
 //     last source (a spokesperson resolves to their institution); claims
 //     that share any source beyond their own outlet, re-report an outlet of
 //     the proposition, or sit in near-duplicate articles (MinHash, Broder
-//     1997) are dependent; independent origins are the connected components.
+//     1997; a copy depends on every outlet of its cluster) are dependent;
+//     independent origins are the connected components.
 //   - Reliability (reliability.go): a Beta(2,2) track record per origin from
 //     propositions corroborated or contradicted by independent origins and
 //     from fact-checker verdicts; a source's rating overrides. A proposition
@@ -27,6 +29,10 @@
 //   - Credibility (grade.go): the Admiralty / STANAG 2511 digit, a score in
 //     [0,1] for ranking, explanations (explain.go), fidelity of attribution
 //     and findings about reporting chains (findings.go).
+//
+// Diff (diff.go) compares a stored result with a new one, so that an
+// incremental update writes only the rows that changed and leaves the same
+// store as a full rewrite.
 //
 // It is pure: no I/O, no SQL.
 package scoring

@@ -96,14 +96,25 @@ func explainProp(e *env, props []propWork, p int, rt *relTable, pr Proposition) 
 }
 
 // explainClaim places one claim in its proposition.
-func explainClaim(e *env, i int, stance, fid string, pr *Proposition) string {
+//
+// A fact-checker's verdict that set the grade is named first, so that
+// "graded 1 with 1 independent origin" is never read as corroboration.
+func explainClaim(e *env, i int, stance, fid string, pr *Proposition, verdict string) string {
 	c := e.claims[i]
 	verb := "Supports"
 	if stance == stanceContradicts {
 		verb = "Contradicts (denies)"
 	}
-	s := verb + " proposition #" + itoa(pr.ID) + ", graded " + pr.Grade + " (" + gradeWord[pr.Grade] + ") with " +
-		plural(pr.IndependentOrigins, "independent origin") + ". Chain: " + e.chainString(c) + ". "
+	s := verb + " proposition #" + itoa(pr.ID) + ", graded " + pr.Grade + " (" + gradeWord[pr.Grade] + ")"
+	switch verdict {
+	case "true", "false", "misleading":
+		s += " by a fact-checker's verdict (" + verdict + "), not by corroboration; it has " + plural(pr.IndependentOrigins, "independent origin")
+	case "conflict":
+		s += " because fact-checker verdicts on its claims disagree; it has " + plural(pr.IndependentOrigins, "independent origin")
+	default:
+		s += " with " + plural(pr.IndependentOrigins, "independent origin")
+	}
+	s += ". Chain: " + e.chainString(c) + ". "
 	switch fid {
 	case "confirmed":
 		s += "Fidelity confirmed: two or more independent chains attribute it to " + e.name(e.origin(c)) + "."

@@ -11,6 +11,10 @@ const (
 	joinThreshold     = 0.5 // same proposition when features agree
 	conflictThreshold = 0.6 // different value for the same quantity
 	maxPosting        = 32  // probe at most this many recent claims per token
+	// minTokens is the fewest content words a claim needs to be matched
+	// with others: "the court", "to comment" or "in a statement" carry too
+	// little to say that two articles assert the same thing.
+	minTokens = 3
 )
 
 // edge kinds found by the matcher.
@@ -148,6 +152,9 @@ func findEdges(fs []features, vs []vector, w []float64, gr *grouper) []edge {
 	const need = joinThreshold / (1 + joinThreshold)
 	for i := range vs {
 		v := vs[i]
+		if len(v.ranks) < minTokens {
+			continue // neither probes nor is indexed
+		}
 		roots = roots[:0]
 		for pi, r := range v.ranks[:v.prefix] {
 			list := post[r]

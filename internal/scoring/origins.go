@@ -19,12 +19,14 @@ var className = [...]string{clsNamed: "named", clsBroken: "unverifiable (broken 
 
 // env is the shared, read-only context of one scoring run.
 type env struct {
-	claims   []*Claim // sorted by ID
-	fs       []features
-	srcs     map[int64]*Source
-	inStore  map[int64]bool  // outlets that have articles in the input
-	dupOf    map[int64]int64 // article id -> near-duplicate cluster id
-	articles map[int64]*Article
+	claims  []*Claim // sorted by ID
+	fs      []features
+	srcs    map[int64]*Source
+	inStore map[int64]bool  // outlets that have articles in the input
+	dupOf   map[int64]int64 // article id -> near-duplicate cluster id
+	// dupOutlets lists the outlets of each near-duplicate cluster, sorted.
+	dupOutlets map[int64][]int64
+	articles   map[int64]*Article
 }
 
 func (e *env) kind(id int64) string {
@@ -131,10 +133,32 @@ func (e *env) components(members []int32) []component {
 			}
 		}
 	}
-	// An outlet that re-reports another outlet's claim depends on it.
+	// An outlet that re-reports another outlet's claim depends on it: the
+	// citing claim joins the cited outlet's first claim here. Only the
+	// first: if that outlet carries the proposition from two origins of its
+	// own (one claim from one agency, one from another), a third outlet
+	// citing it must not fuse them into one.
+	joined := make(map[int64]bool)
 	for i, m := range members {
-		if j, ok := first[e.claims[m].Outlet]; ok {
+		o := e.claims[m].Outlet
+		if j, ok := first[o]; ok && !joined[o] {
+			joined[o] = true
 			uf.union(int32(i), j)
+		}
+	}
+	// An uncredited copy of an outlet's (an agency's) story depends on that
+	// outlet as the claims that credit it do, even when the outlet's own
+	// article states the fact in other words (so is not in members).
+	for i, m := range members {
+		c := e.claims[m]
+		cl, ok := e.dupOf[c.ArticleID]
+		if !ok {
+			continue
+		}
+		for _, o := range e.dupOutlets[cl] {
+			if j, ok := first[o]; ok && o != c.Outlet {
+				uf.union(int32(i), j)
+			}
 		}
 	}
 	byRoot := make(map[int32]int)

@@ -54,6 +54,7 @@ func Score(in Input) Result {
 	}
 	e.fs = analyseAll(e.claims)
 	e.dupOf = dupClusters(in.Articles)
+	e.dupOutlets = clusterOutlets(e.dupOf, e.articles)
 
 	vs, w := buildVectors(e.fs)
 	for i := range e.fs {

@@ -154,7 +154,7 @@ func splitApostrophe(w string) (string, bool) {
 
 // analyse turns a claim's content and cue into matching features.
 func analyse(text, cue string) features {
-	ws := lex(text)
+	ws := lex(stripDateline(text))
 	var f features
 	negs := 0
 	if isDenialCue(cue) {

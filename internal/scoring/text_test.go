@@ -55,3 +55,22 @@ func FuzzAnalyse(f *testing.F) {
 		signature(text)
 	})
 }
+
+func TestStripDateline(t *testing.T) {
+	for in, want := range map[string]string{
+		"KHARKIV, March 2 (Reuters) - A drone strike hit": "A drone strike hit",
+		"SEOUL, Oct. 24 (Yonhap) -- The agency said":      "The agency said",
+		"WASHINGTON – Officials said":                     "Officials said",
+		"NATO said - the alliance will meet":              "NATO said - the alliance will meet",
+		"The army - not the police - was sent":            "The army - not the police - was sent",
+		"Troops moved":                                    "Troops moved",
+	} {
+		if got := stripDateline(in); got != want {
+			t.Errorf("stripDateline(%q) = %q, want %q", in, got, want)
+		}
+	}
+	a, b := analyse("KHARKIV, March 2 - 200,000 homes lost power", ""), analyse("200,000 homes lost power", "")
+	if !floatsEqual(a.nums, b.nums) {
+		t.Errorf("the dateline's day counts as a number: %v vs %v", a.nums, b.nums)
+	}
+}
