@@ -1,6 +1,7 @@
 package brat
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/attrib/attrib/internal/extract"
@@ -15,10 +16,13 @@ import (
 //   - a content fragment followed by up to two of , . ! ? ; : and then a
 //     closing quotation mark takes them and the mark in;
 //   - the first content fragment takes in a directly preceding "that "
-//     (PolNeAR annotates "said that X" with content "that X").
+//     (PolNeAR annotates "said that X" with content "that X");
+//   - a cue takes in the auxiliaries, modals and adverbs directly before it
+//     (extract.CueAuxiliary: "has said", "would also argue", "did not
+//     say"), which PolNeAR counts as part of the cue and attrib does not.
 //
-// The rules look only at the characters next to each fragment, so they are
-// the same for every article. Sources and cues are unchanged. The input is
+// The rules look only at the characters next to each span, so they are
+// the same for every article. Sources are unchanged. The input is
 // not modified; text is the article the relations index (code points).
 func PolNeARConvention(text string, rels []Relation) []Relation {
 	if len(rels) == 0 {
@@ -28,6 +32,11 @@ func PolNeARConvention(text string, rels []Relation) []Relation {
 	out := make([]Relation, len(rels))
 	for i, r := range rels {
 		out[i] = r
+		if len(r.Cue) > 0 {
+			cs := append([]extract.Span(nil), r.Cue...)
+			cs[0] = widenCue(rs, cs[0])
+			out[i].Cue = cs
+		}
 		if len(r.Content) == 0 {
 			continue
 		}
@@ -83,4 +92,24 @@ func isClausePunct(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// widenCue extends a cue left over the auxiliary words before it, each
+// separated by one space.
+func widenCue(rs []rune, f extract.Span) extract.Span {
+	if f.Start < 0 || f.End > len(rs) || f.Start >= f.End {
+		return f
+	}
+	s := f.Start
+	for s >= 2 && rs[s-1] == ' ' {
+		j := s - 1
+		for j > 0 && (unicode.IsLetter(rs[j-1]) || rs[j-1] == '\'' || rs[j-1] == '’') {
+			j--
+		}
+		if j == s-1 || !extract.CueAuxiliary(strings.ToLower(string(rs[j:s-1]))) {
+			break
+		}
+		s = j
+	}
+	return extract.Span{Start: s, End: f.End}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestPolNeARConvention(t *testing.T) {
-	text := `He said that taxes rise. “We will win,” she said. “It is over.” Bob thinks thatcher.`
+	text := `He said that taxes rise. “We will win,” she said. “It is over.” Bob thinks thatcher. She has also said so.`
 	span := func(sub string) extract.Span {
 		rs, ss := []rune(text), []rune(sub)
 		for i := 0; i+len(ss) <= len(rs); i++ {
@@ -25,12 +25,14 @@ func TestPolNeARConvention(t *testing.T) {
 		{Cue: cue, Content: []extract.Span{span("We will win"), span("It is over")}},
 		{Cue: cue, Content: []extract.Span{span("cher")}},
 		{Cue: cue},
+		{Cue: []extract.Span{span("said so")}},
 	}
 	want := []Relation{
 		{Cue: cue, Content: []extract.Span{span("that taxes rise")}},
 		{Cue: cue, Content: []extract.Span{span("“We will win,”"), span("“It is over.”")}},
 		{Cue: cue, Content: []extract.Span{span("cher")}},
 		{Cue: cue},
+		{Cue: []extract.Span{span("has also said so")}},
 	}
 	got := PolNeARConvention(text, in)
 	if d := cmp.Diff(want, got); d != "" {

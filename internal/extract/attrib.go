@@ -54,19 +54,19 @@ func (m *matcher) match(s sent) (raw, bool) {
 			}
 			continue
 		}
-		if aboutVerbs[t.lw] && m.word(i+1, "about") {
+		if t.fl&flAbout != 0 && m.word(i+1, "about") {
 			if r, ok := m.verb(s, i, i+2); ok {
 				return r, true
 			}
 			continue
 		}
-		if !cueForms[t.lw] || participleCue[t.lw] || (t.cap && i > s.a) {
+		if t.fl&flCue == 0 || t.fl&flPart != 0 || (t.cap && i > s.a) {
 			continue
 		}
-		if nounCue[t.lw] && !m.clauseFollows(s, i+1) {
+		if t.fl&flNoun != 0 && !m.clauseFollows(s, i+1) {
 			continue
 		}
-		if i > s.a && m.toks[i-1].k == kWord && determiners[m.toks[i-1].lw] {
+		if i > s.a && m.toks[i-1].k == kWord && m.toks[i-1].fl&flDet != 0 {
 			continue // "the reported figure"
 		}
 		if r, ok := m.verb(s, i, i+1); ok {

@@ -173,7 +173,7 @@ func (x *extractor) furniture(s sent) bool {
 	hit := false
 	for i := s.a; i < s.b && !hit; i++ {
 		t := &x.m.toks[i]
-		hit = (t.k == kWord && boilerWord[t.lw]) || t.is(x.m.text, '©')
+		hit = (t.k == kWord && t.fl&flBoiler != 0) || t.is(x.m.text, '©')
 	}
 	if !hit {
 		return false

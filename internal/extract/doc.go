@@ -5,13 +5,20 @@
 // Two components work together. Hand-written rules (attrib.go, subject.go,
 // credit.go) find the common patterns and build chains: agency credits,
 // "citing" hops, coreference of pronouns and descriptions. A learned tagger
-// (model.go, features.go, tagger.go) then finds the attributions the rules
-// missed: two greedy averaged perceptrons over hashed features, one marking
-// cue tokens, one marking source and content tokens around those cues, in
-// the manner of Citron (Newell et al. 2018). A rule claim is kept where both
-// agree. The weights (model.bin.gz, embedded) were trained on PolNeAR train
-// (Newell, Margolin & Ruths, LREC 2018) by ./train; Options.RulesOnly skips
-// the tagger (about ten times faster, lower recall).
+// (model.go, features.go, tagger.go, viterbi.go) then finds the
+// attributions the rules missed, in the manner of Citron (Newell et al.
+// 2018): a greedy averaged perceptron (Collins 2002) marks cue tokens, run
+// only on cue candidates (a learned word list plus the cue lexicon; the
+// rules' own cues are taken as they are), and a structured perceptron
+// decoded with Viterbi marks source and content spans (BIO) in the
+// sentences holding a cue the rules did not find.
+// Features are hashed; the weights are int16 at run time, laid out so that
+// one feature's tag weights share a cache line. A rule claim always stands;
+// a tagger relation is added where it overlaps no rule cue or content. The
+// weights (model.bin.gz, embedded) were trained on PolNeAR train (Newell,
+// Margolin & Ruths, LREC 2018) by ./train, with cues in attrib's convention
+// (the reporting word, without PolNeAR's leading auxiliaries: see
+// CueAuxiliary); Options.RulesOnly skips the tagger (faster, lower recall).
 //
 // It is pure: no I/O, no SQL. All offsets are Unicode code points into the
 // text exactly as given (the convention of brat and W3C Web Annotation).

@@ -1,13 +1,18 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Extract finds the claims of text in text order: every attributed
 // statement with its chain of sources, and every remaining factual sentence
 // as the outlet's own claim (empty Chain, nil Cue). Headings and page
 // boilerplate give no claim.
 func Extract(text string, opt Options) []Claim {
-	x, paras := prepare(text, opt)
+	buf := prepPool.Get().(*prepBuf)
+	defer buf.release()
+	x, paras := buf.prepare(text, opt)
 	out := x.rules(paras)
 	if !opt.RulesOnly {
 		md := opt.Model
@@ -21,11 +26,35 @@ func Extract(text string, opt Options) []Claim {
 	return out
 }
 
+// prepBuf holds the token arrays of one extraction for reuse: no claim
+// keeps a reference to them (claims hold strings and offsets only).
+type prepBuf struct {
+	toks    []tok
+	closeOf []int
+}
+
+var prepPool = sync.Pool{New: func() any { return new(prepBuf) }}
+
+// release clears the tokens (they point into the text) and pools b.
+func (b *prepBuf) release() {
+	clear(b.toks)
+	prepPool.Put(b)
+}
+
 // prepare tokenizes text, splits its paragraphs into sentences and pairs
-// its quotation marks.
+// its quotation marks, in fresh arrays.
 func prepare(text string, opt Options) (*extractor, []para) {
-	toks := tokenize(text)
-	m := &matcher{text: text, toks: toks, closeOf: make([]int, len(toks))}
+	return (&prepBuf{}).prepare(text, opt)
+}
+
+// prepare is prepare reusing b's arrays; they stay in use until the
+// extraction ends.
+func (b *prepBuf) prepare(text string, opt Options) (*extractor, []para) {
+	b.toks = tokenizeInto(b.toks, text)
+	toks := b.toks
+	setLex(text, toks)
+	b.closeOf = grow(b.closeOf, len(toks))
+	m := &matcher{text: text, toks: toks, closeOf: b.closeOf}
 	paras := paragraphs(toks)
 	for pi := range paras {
 		p := &paras[pi]

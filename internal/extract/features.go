@@ -60,6 +60,12 @@ func mix(t, v uint64) uint64 {
 	return h
 }
 
+// grp makes feature k (< 8) of a group keyed by template t and value v:
+// the group's features take consecutive buckets (the hash's low three bits
+// are k), so the weights of one word at the positions -2..2 share two
+// cache lines that neighbouring tokens reuse.
+func grp(t, v, k uint64) uint64 { return mix(t, v)&^7 | k }
+
 func hashStr(s string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(s); i++ {
@@ -94,29 +100,48 @@ type tctx struct {
 // newTctx computes the token facts; paras must have their sentences split
 // and quotes paired.
 func newTctx(m *matcher, paras []para, rule []uint8) *tctx {
+	c := &tctx{}
+	c.init(m, paras, rule)
+	return c
+}
+
+// grow returns s with length n and zero elements, reusing its array.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// init computes the token facts into c, reusing its arrays.
+func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 	n := len(m.toks)
-	c := &tctx{m: m, form: make([]uint64, n), suf: make([]uint64, n), shape: make([]uint64, n),
-		lex: make([]uint8, n), inQ: make([]bool, n), first: make([]bool, n), sent: make([]int32, n), rule: rule}
+	c.m, c.rule = m, rule
+	c.form, c.suf, c.shape = grow(c.form, n), grow(c.suf, n), grow(c.shape, n)
+	c.lex, c.inQ, c.first, c.sent = grow(c.lex, n), grow(c.inQ, n), grow(c.first, n), grow(c.sent, n)
+	c.sents = c.sents[:0]
 	for i := range m.toks {
 		t := &m.toks[i]
 		if t.k == kWord {
-			c.form[i] = hashStr(t.lw)
+			c.form[i] = t.h
 			lw := t.lw
 			if len(lw) > 3 {
 				lw = lw[len(lw)-3:]
 			}
 			c.suf[i] = hashStr(lw)
 			c.shape[i] = wordShape(m.text, t)
-			if cueForms[t.lw] {
+			switch {
+			case t.fl&flNoun != 0 && t.fl&flCue != 0:
+				c.lex[i] = 2
+			case t.fl&flCue != 0:
 				c.lex[i] = 1
-				if nounCue[t.lw] {
-					c.lex[i] = 2
-				}
-			} else if t.lw == "according" || citeCue[t.lw] {
+			case t.fl&flCite != 0:
 				c.lex[i] = 3
 			}
 		} else {
-			c.form[i] = hashStr(m.text[t.bs:t.be])
+			c.form[i] = t.h
 			c.suf[i] = c.form[i]
 			c.shape[i] = 7 + uint64(t.k)
 		}
@@ -142,7 +167,6 @@ func newTctx(m *matcher, paras []para, rule []uint8) *tctx {
 			}
 		}
 	}
-	return c
 }
 
 // wordShape: 1 lower, 2 capitalised, 3 all caps, 4 with digits.
@@ -186,27 +210,29 @@ func (c *tctx) cueFeats(fs []uint64, i, prev int) []uint64 {
 	if c.first[i] {
 		first = 1
 	}
+	p := uint64(prev)
+	rr := uint64(c.rule[i])
 	fs = append(fs,
 		mix(fBias, 0),
-		mix(fW0, w0),
-		mix(fWm1, c.w(i-1)),
-		mix(fWp1, c.w(i+1)),
-		mix(fWm2, c.w(i-2)),
-		mix(fWp2, c.w(i+2)),
+		grp(fW0, c.w(i-2), 0),
+		grp(fW0, c.w(i-1), 1),
+		grp(fW0, w0, 2),
+		grp(fW0, c.w(i+1), 3),
+		grp(fW0, c.w(i+2), 4),
+		mix(fPrevW, w0*8+p),
+		mix(fRuleW, w0*8+rr),
 		mix(fBiL, c.w(i-1)*31+w0),
 		mix(fBiR, w0*31+c.w(i+1)),
 		mix(fSuf, c.suf[i]),
+		mix(fSufPrev, c.suf[i]*8+p),
 		mix(fShape, c.shape[i]*8+q),
 		mix(fLex, uint64(c.lex[i])*4+q),
 		mix(fInQ, q),
-		mix(fRule, uint64(c.rule[i])),
-		mix(fPrev, uint64(prev)),
-		mix(fPrevW, w0*7+uint64(prev)),
+		mix(fRule, rr),
+		mix(fPrev, p),
 		mix(fFirst, first*16+c.shape[i]),
-		mix(fRuleW, w0*5+uint64(c.rule[i])),
 		mix(fTri, (c.w(i-1)*31+w0)*31+c.w(i+1)),
 		mix(fShapeM1, c.shape[max(i-1, 0)]*64+c.shape[i]*8+uint64(c.lex[i])),
-		mix(fSufPrev, c.suf[i]*7+uint64(prev)),
 		mix(fLexR, uint64(c.lex[min(i+1, len(c.lex)-1)])*8+uint64(c.lex[i])),
 	)
 	return fs
@@ -229,19 +255,10 @@ func dbucket(d int) uint64 {
 	return 8
 }
 
-// roleCtx holds, for each token, where the nearest cue stands.
-type roleCtx struct {
-	dl, dr     []int32  // distance to the nearest cue left/right in the sentence (0 none)
-	cl, cr     []uint64 // form hash of that cue's first word
-	that       []bool   // "that" or ":" between the left cue and the token
-	comma      []bool   // a comma between the token and the right cue
-	sd         []int8   // sentences since the last sentence with a cue (in the paragraph), 9 none
-	isCue      []bool
-	paraFirstS []int32
-}
-
-// roleFeats fills fs with pass 2's features of token i after tag prev.
-func (c *tctx) roleFeats(fs []uint64, rc *roleCtx, i, prev int) []uint64 {
+// roleEmit fills fs with pass 2's emission features of token i: they do
+// not depend on the previous tag (that is roleDense's part), so Viterbi
+// computes them once per token.
+func (c *tctx) roleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 	fs = fs[:0]
 	w0 := c.form[i]
 	q := uint64(0)
@@ -257,122 +274,70 @@ func (c *tctx) roleFeats(fs []uint64, rc *roleCtx, i, prev int) []uint64 {
 		cm = 1
 	}
 	sd := uint64(rc.sd[i])
-	p := uint64(prev)
 	first := uint64(0)
 	if c.first[i] {
 		first = 1
 	}
 	rr := uint64(c.rule[i])
 	fs = append(fs,
-		mix(fBias, 0),
-		mix(fW0, w0),
-		mix(fWm1, c.w(i-1)),
-		mix(fWp1, c.w(i+1)),
-		mix(fWm2, c.w(i-2)),
-		mix(fWp2, c.w(i+2)),
+		grp(fW0, c.w(i-2), 0),
+		grp(fW0, c.w(i-1), 1),
+		grp(fW0, w0, 2),
+		grp(fW0, c.w(i+1), 3),
+		grp(fW0, c.w(i+2), 4),
 		mix(fSuf, c.suf[i]),
 		mix(fShape, c.shape[i]*8+q),
-		mix(fInQ, q*4+th*2+cm),
-		mix(fDL, dl),
-		mix(fDR, dr),
 		mix(fDLR, dl*16+dr),
 		mix(fCueL, rc.cl[i]),
+		mix(fCueLDL, rc.cl[i]*16+dl),
 		mix(fCueR, rc.cr[i]),
+		mix(fCueRDR, rc.cr[i]*16+dr),
 		mix(fThat, th*16+dl),
 		mix(fComma, cm*16+dr),
-		mix(fSD, sd),
-		mix(fPrev, p),
-		mix(fPrevW, w0*7+p),
-		mix(fPrevDL, p*16+dl),
-		mix(fPrevDR, p*16+dr),
-		mix(fPrevQ, p*4+q*2+th),
-		mix(fPrevSD, p*16+sd),
-		mix(fWDL, w0*16+dl),
-		mix(fWDR, w0*16+dr),
 		mix(fShapeDL, c.shape[i]*16+dl),
 		mix(fShapeDR, c.shape[i]*16+dr+128*cm),
-		mix(fRuleRole, rr),
-		mix(fPrevRule, p*8+rr),
 		mix(fSDQ, sd*4+q*2+th),
-		mix(fCueLDL, rc.cl[i]*16+dl),
-		mix(fCueRDR, rc.cr[i]*16+dr),
+		mix(fLex, uint64(c.lex[i])*4+rr),
 		mix(fQDR, q*64+cm*32+dr+th*512),
-		mix(fPrevWm1, c.w(i-1)*7+p),
-		mix(fFirstPrev, first*64+p*8+q*2+th),
-		mix(fTri, (c.w(i-1)*31+w0)*31+c.w(i+1)),
+		mix(fFirst, first*64+c.shape[i]*8+rr),
 	)
 	return fs
 }
 
-// fillRoleCtx computes the cue-relative facts for tokens [a, b) (one
-// paragraph) given the cue marks isCue (text-wide; B/I via cueStart).
-func (c *tctx) fillRoleCtx(rc *roleCtx, a, b int, isCue, cueStart []bool) {
-	m := c.m
-	// Left sweep.
-	lastCue := -1
-	var lastForm uint64
-	that := false
-	cueSentSeen := int32(-1)
-	for i := a; i < b; i++ {
-		if i > a && c.sent[i] != c.sent[i-1] {
-			lastCue = -1
-		}
-		if isCue[i] {
-			if cueStart[i] || lastCue < 0 {
-				lastForm = c.form[i]
-			}
-			lastCue, that = i, false
-			cueSentSeen = c.sent[i]
-			rc.dl[i], rc.cl[i], rc.that[i] = 0, 0, false
-		} else if lastCue >= 0 {
-			rc.dl[i], rc.cl[i], rc.that[i] = int32(i-lastCue), lastForm, that
-			if m.word(i, "that") || m.punct(i, ':') {
-				that = true
-			}
-		} else {
-			rc.dl[i], rc.cl[i], rc.that[i] = 0, 0, false
-		}
-		if cueSentSeen < 0 {
-			rc.sd[i] = 9
-		} else {
-			d := c.sent[i] - cueSentSeen
-			if d > 3 {
-				d = 3
-			}
-			rc.sd[i] = int8(d)
-		}
-	}
-	// Right sweep.
-	nextCue := -1
-	var nextForm uint64
-	comma := false
-	for i := b - 1; i >= a; i-- {
-		if i < b-1 && c.sent[i] != c.sent[i+1] {
-			nextCue = -1
-		}
-		if isCue[i] {
-			nextCue, comma = i, false
-			// the first word of this cue run
-			j := i
-			for j > a && isCue[j-1] && !cueStart[j] {
-				j--
-			}
-			nextForm = c.form[j]
-			rc.dr[i], rc.cr[i], rc.comma[i] = 0, 0, false
-			continue
-		}
-		if nextCue >= 0 {
-			rc.dr[i], rc.cr[i], rc.comma[i] = int32(nextCue-i), nextForm, comma
-			if m.punct(i, ',') || m.toks[i].k == kQClose {
-				comma = true
-			}
-		} else {
-			rc.dr[i], rc.cr[i], rc.comma[i] = 0, 0, false
-		}
-	}
-}
+// Pass 2's dense transition table: the previous state (a role tag, rK after
+// a cue token, pStart at a region's start) conjoined with small context
+// groups, each weight at denseIdx(group value, prev, tag): one group value's
+// weights for all previous states and tags are contiguous.
+const (
+	pStart     = rK + 1
+	nPrev      = pStart + 1
+	nGroups    = 4
+	groupTotal = 1 + 9 + 18 + 8
+	denseSize  = nPrev * groupTotal * nRoleTags
+)
 
-func newRoleCtx(n int) *roleCtx {
-	return &roleCtx{dl: make([]int32, n), dr: make([]int32, n), cl: make([]uint64, n), cr: make([]uint64, n),
-		that: make([]bool, n), comma: make([]bool, n), sd: make([]int8, n)}
+func denseIdx(g, p, t int) int { return (g*nPrev+p)*nRoleTags + t }
+
+// roleDense returns the dense group values of token i (offsets into one
+// previous state's block).
+func (c *tctx) roleDense(rc *roleCtx, i int) [nGroups]uint8 {
+	q, th, cm, first := 0, 0, 0, 0
+	if c.inQ[i] {
+		q = 1
+	}
+	if rc.that[i] {
+		th = 1
+	}
+	if rc.comma[i] {
+		cm = 1
+	}
+	if c.first[i] {
+		first = 1
+	}
+	return [nGroups]uint8{
+		0,
+		uint8(1 + dbucket(int(rc.dl[i]))),
+		uint8(10 + int(dbucket(int(rc.dr[i]))) + 9*cm),
+		uint8(28 + q*4 + th*2 + first),
+	}
 }

@@ -4,7 +4,12 @@ import "sort"
 
 // ruleRoles marks each token with the role the rule-based claims gave it.
 func (x *extractor) ruleRoles(claims []Claim) []uint8 {
-	roles := make([]uint8, len(x.m.toks))
+	return x.ruleRolesInto(nil, claims)
+}
+
+// ruleRolesInto is ruleRoles reusing the array of roles.
+func (x *extractor) ruleRolesInto(roles []uint8, claims []Claim) []uint8 {
+	roles = grow(roles, len(x.m.toks))
 	mark := func(s Span, r uint8) {
 		for i := x.tokAt(s.Start); i < len(x.m.toks) && x.m.toks[i].s < s.End; i++ {
 			roles[i] = r
@@ -38,8 +43,17 @@ func (x *extractor) ruleRoles(claims []Claim) []uint8 {
 // own claims that a new attribution covers are replaced by it.
 func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 	m := x.m
-	c := newTctx(m, paras, x.ruleRoles(claims))
-	rels := md.tagText(c, paras)
+	sc := scratchPool.Get().(*tagScratch)
+	defer func() {
+		sc.c.m = nil // do not keep the text alive in the pool
+		scratchPool.Put(sc)
+	}()
+	sc.rule = x.ruleRolesInto(sc.rule, claims)
+	c := &sc.c
+	c.init(m, paras, sc.rule)
+	sc.st.init(len(m.toks))
+	var rels []trel
+	rels, sc.regs = md.tagText(c, &sc.st, sc.regs, paras)
 	if len(rels) == 0 {
 		return claims
 	}

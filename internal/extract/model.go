@@ -13,14 +13,24 @@ import (
 	"sync"
 )
 
-// The learned tagger: two greedy averaged perceptrons (Collins 2002) over
-// hashed features, in the spirit of Citron (Newell et al. 2018), which
+// The learned tagger, in the manner of Citron (Newell et al. 2018), which
 // marks cues first and then the source and content spans around them.
-// Pass 1 tags cue tokens (O, B, I); pass 2 tags source and content tokens
-// (O, B-source, I-source, B-content, I-content) with features relative to
-// the cues of pass 1. Both use the rule-based matcher's own cues as a
+//
+// Pass 1 (cue) is a greedy averaged perceptron (Collins 2002) over hashed
+// features, run only on cue candidates: tokens whose word began a cue in
+// training often enough (the candidate set, learned) or that are in the
+// cue lexicon, continuing token by token while it predicts I; the rules'
+// own cues are taken as they are. Pass 2 (role) is a structured averaged
+// perceptron decoded with Viterbi over BIO tags (O, B/I-source,
+// B/I-content), run only in the sentences that hold a cue the rules did not
+// find (see regions): its emission features are hashed and do not depend
+// on the previous tag; a small dense table holds the previous tag
+// conjoined with low-cardinality context (distances to the cue, quotes,
+// sentence start). Both passes see the rule-based matcher's own roles as a
 // feature. The weights are trained by ./train on PolNeAR train (see
-// learn.go) and embedded gzipped.
+// learn.go) and embedded gzipped; at load they are quantised to int16 in a
+// tag-major layout so that one feature's
+// tag weights share a cache line.
 
 // Tags of pass 1.
 const (
@@ -30,7 +40,7 @@ const (
 	nCueTags
 )
 
-// Tags of pass 2 (cue tokens take tK and are not scored).
+// Tags of pass 2 (cue tokens take rK and are not scored).
 const (
 	rO = iota
 	rBS
@@ -41,36 +51,115 @@ const (
 	rK = nRoleTags
 )
 
-// perceptron is a hashed linear model: weight of feature f for tag t is
-// w[(f&mask)*n+t].
+// Strides of the weight rows: a power of two so that a row never straddles
+// a cache line.
+const (
+	cueStride  = 4
+	roleStride = 8
+)
+
+// perceptron is a hashed linear model used while training: the weight of
+// feature f for tag t is w[(f&mask)*stride+t].
 type perceptron struct {
-	n    int
-	bits uint
-	w    []float32
+	n, stride int
+	bits      uint
+	w         []float32
 }
 
-func newPerceptron(n int, bits uint) *perceptron {
-	return &perceptron{n: n, bits: bits, w: make([]float32, n<<bits)}
+func newPerceptron(n, stride int, bits uint) *perceptron {
+	return &perceptron{n: n, stride: stride, bits: bits, w: make([]float32, stride<<bits)}
 }
 
-func (p *perceptron) slot(f uint64) int { return int(f&(1<<p.bits-1)) * p.n }
+func (p *perceptron) slot(f uint64) int { return int(f&(1<<p.bits-1)) * p.stride }
 
 // scores adds the weights of feats into sc (len p.n).
 func (p *perceptron) scores(feats []uint64, sc []float32) {
-	for t := range sc {
-		sc[t] = 0
-	}
+	clear(sc)
 	for _, f := range feats {
-		ws := p.w[p.slot(f) : p.slot(f)+p.n]
+		s := p.slot(f)
+		ws := p.w[s : s+p.n]
 		for t, v := range ws {
 			sc[t] += v
 		}
 	}
 }
 
-// Model holds the two taggers' weights.
+// qtab is a perceptron frozen for inference: int16 weights, scale maps
+// them back to the float weights.
+type qtab struct {
+	n, stride int
+	mask      uint64
+	w         []int16
+}
+
+func quantise(p *perceptron, scale float32) *qtab {
+	q := &qtab{n: p.n, stride: p.stride, mask: 1<<p.bits - 1, w: make([]int16, len(p.w))}
+	for i, v := range p.w {
+		q.w[i] = int16(math.Round(float64(v * scale)))
+	}
+	return q
+}
+
+// scores5 adds the weights of feats for a stride-8 table of five tags.
+func (q *qtab) scores5(feats []uint64, sc *[8]int32) {
+	var a, b, c, d, e int32
+	for _, f := range feats {
+		s := int(f&q.mask) * roleStride
+		ws := (*[roleStride]int16)(q.w[s : s+roleStride])
+		a += int32(ws[0])
+		b += int32(ws[1])
+		c += int32(ws[2])
+		d += int32(ws[3])
+		e += int32(ws[4])
+	}
+	sc[0], sc[1], sc[2], sc[3], sc[4] = a, b, c, d, e
+}
+
+// scores3 adds the weights of feats for a stride-4 table of three tags.
+func (q *qtab) scores3(feats []uint64, sc *[8]int32) {
+	var a, b, c int32
+	for _, f := range feats {
+		s := int(f&q.mask) * cueStride
+		ws := (*[cueStride]int16)(q.w[s : s+cueStride])
+		a += int32(ws[0])
+		b += int32(ws[1])
+		c += int32(ws[2])
+	}
+	sc[0], sc[1], sc[2] = a, b, c
+}
+
+// Model holds the two taggers' weights and the cue candidate set.
 type Model struct {
-	cue, role *perceptron
+	cand  *hashSet    // word forms that may begin a cue
+	cue   *perceptron // pass 1 (float weights, kept for writing)
+	role  *perceptron // pass 2 emissions
+	dense []float32   // pass 2 transitions: see roleDense
+	// Inference copies.
+	qcue, qrole *qtab
+	qdenseF     []float32 // dense, in the quantised emissions' scale
+}
+
+// freeze builds the quantised inference tables.
+func (md *Model) freeze() {
+	maxAbs := func(ws ...[]float32) float32 {
+		m := float32(1e-6)
+		for _, w := range ws {
+			for _, v := range w {
+				m = max(m, float32(math.Abs(float64(v))))
+			}
+		}
+		return m
+	}
+	// A token sums about 24 weights: leave headroom in int32 and keep
+	// int16 rows exact enough.
+	cs := 32000 / maxAbs(md.cue.w)
+	md.qcue = quantise(md.cue, cs)
+	rs := 32000 / maxAbs(md.role.w, md.dense)
+	md.qrole = quantise(md.role, rs)
+	md.qdenseF = make([]float32, len(md.dense))
+	for i, v := range md.dense {
+		md.qdenseF[i] = v * rs
+	}
 }
 
 //go:embed model.bin.gz
@@ -96,21 +185,33 @@ func DefaultModel() *Model {
 	return defaultModel
 }
 
-const modelMagic = "attrib-tagger-v1"
+const modelMagic = "attrib-tagger-v2"
 
-// WriteTo writes the model gzipped: for each perceptron its sizes and its
-// non-zero weights as (index delta, float32) pairs.
+// WriteTo writes the model gzipped: the candidate set, then for each
+// perceptron its sizes and its non-zero weights as (index delta, float32)
+// pairs, then the dense transition table.
 func (md *Model) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
-	gz := gzip.NewWriter(cw)
+	gz, _ := gzip.NewWriterLevel(cw, gzip.BestCompression)
 	bw := bufio.NewWriter(gz)
-	if _, err := bw.WriteString(modelMagic); err != nil {
-		return cw.n, fmt.Errorf("write model: %w", err)
-	}
+	bw.WriteString(modelMagic)
 	var buf [binary.MaxVarintLen64]byte
 	put := func(v uint64) { bw.Write(buf[:binary.PutUvarint(buf[:], v)]) }
+	putF := func(v float32) {
+		var f [4]byte
+		binary.LittleEndian.PutUint32(f[:], math.Float32bits(v))
+		bw.Write(f[:])
+	}
+	keys := md.cand.keys()
+	put(uint64(len(keys)))
+	for _, k := range keys {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], k)
+		bw.Write(b[:])
+	}
 	for _, p := range []*perceptron{md.cue, md.role} {
 		put(uint64(p.n))
+		put(uint64(p.stride))
 		put(uint64(p.bits))
 		nz := 0
 		for _, v := range p.w {
@@ -126,10 +227,12 @@ func (md *Model) WriteTo(w io.Writer) (int64, error) {
 			}
 			put(uint64(i - last))
 			last = i
-			var f [4]byte
-			binary.LittleEndian.PutUint32(f[:], math.Float32bits(v))
-			bw.Write(f[:])
+			putF(v)
 		}
+	}
+	put(uint64(len(md.dense)))
+	for _, v := range md.dense {
+		putF(v)
 	}
 	if err := bw.Flush(); err != nil {
 		return cw.n, fmt.Errorf("write model: %w", err)
@@ -160,20 +263,40 @@ func ReadModel(r io.Reader) (*Model, error) {
 	br := bufio.NewReader(gz)
 	magic := make([]byte, len(modelMagic))
 	if _, err := io.ReadFull(br, magic); err != nil || string(magic) != modelMagic {
-		return nil, errors.New("read model: not an attrib tagger model")
+		return nil, errors.New("read model: not an attrib tagger model (v2)")
+	}
+	readF := func() (float32, error) {
+		var f [4]byte
+		if _, err := io.ReadFull(br, f[:]); err != nil {
+			return 0, err
+		}
+		return math.Float32frombits(binary.LittleEndian.Uint32(f[:])), nil
+	}
+	nk, err := binary.ReadUvarint(br)
+	if err != nil || nk > 1<<20 {
+		return nil, fmt.Errorf("read model: candidate set: %w", errors.Join(err, errors.New("bad size")))
+	}
+	md := &Model{cand: newHashSet(int(nk))}
+	for i := uint64(0); i < nk; i++ {
+		var b [8]byte
+		if _, err := io.ReadFull(br, b[:]); err != nil {
+			return nil, fmt.Errorf("read model: %w", err)
+		}
+		md.cand.add(binary.LittleEndian.Uint64(b[:]))
 	}
 	var ps [2]*perceptron
 	for k := range ps {
 		n, err1 := binary.ReadUvarint(br)
-		bits, err2 := binary.ReadUvarint(br)
-		nz, err3 := binary.ReadUvarint(br)
-		if err := errors.Join(err1, err2, err3); err != nil {
+		stride, err2 := binary.ReadUvarint(br)
+		bits, err3 := binary.ReadUvarint(br)
+		nz, err4 := binary.ReadUvarint(br)
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
 			return nil, fmt.Errorf("read model: %w", err)
 		}
-		if n == 0 || n > 16 || bits > 24 {
+		if n == 0 || stride < n || stride > 16 || bits > 24 {
 			return nil, errors.New("read model: bad sizes")
 		}
-		p := newPerceptron(int(n), uint(bits))
+		p := newPerceptron(int(n), int(stride), uint(bits))
 		i := 0
 		for j := uint64(0); j < nz; j++ {
 			d, err := binary.ReadUvarint(br)
@@ -181,19 +304,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 				return nil, fmt.Errorf("read model: %w", err)
 			}
 			i += int(d)
-			var f [4]byte
-			if _, err := io.ReadFull(br, f[:]); err != nil {
-				return nil, fmt.Errorf("read model: %w", err)
-			}
 			if i < 0 || i >= len(p.w) {
 				return nil, errors.New("read model: weight index out of range")
 			}
-			p.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(f[:]))
+			if p.w[i], err = readF(); err != nil {
+				return nil, fmt.Errorf("read model: %w", err)
+			}
 		}
 		ps[k] = p
 	}
-	if ps[0].n != nCueTags || ps[1].n != nRoleTags {
+	if ps[0].n != nCueTags || ps[1].n != nRoleTags || ps[0].stride != cueStride || ps[1].stride != roleStride {
 		return nil, errors.New("read model: tag sets differ from this version")
 	}
-	return &Model{cue: ps[0], role: ps[1]}, nil
+	nd, err := binary.ReadUvarint(br)
+	if err != nil || nd != denseSize {
+		return nil, fmt.Errorf("read model: transition table: %w", errors.Join(err, errors.New("bad size")))
+	}
+	md.cue, md.role, md.dense = ps[0], ps[1], make([]float32, nd)
+	for i := range md.dense {
+		if md.dense[i], err = readF(); err != nil {
+			return nil, fmt.Errorf("read model: %w", err)
+		}
+	}
+	md.freeze()
+	return md, nil
 }

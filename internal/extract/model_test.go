@@ -27,6 +27,14 @@ func TestModelRoundTrip(t *testing.T) {
 			t.Fatalf("role weight %d differs", i)
 		}
 	}
+	for i := range md.dense {
+		if md.dense[i] != back.dense[i] {
+			t.Fatalf("transition weight %d differs", i)
+		}
+	}
+	if a, b := md.cand.keys(), back.cand.keys(); len(a) != len(b) || len(a) == 0 {
+		t.Fatalf("candidate sets differ: %d vs %d words", len(a), len(b))
+	}
 	if _, err := ReadModel(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("garbage read as a model")
 	}

@@ -22,15 +22,68 @@ type tok struct {
 	s, e   int
 	bs, be int
 	k      kind
-	nl     bool // a line break stands between the previous token and this one
-	cap    bool // the word starts with an upper-case letter
+	nl     bool  // a line break stands between the previous token and this one
+	cap    bool  // the word starts with an upper-case letter
+	fl     uint8 // lexicon flags of lw (flCue ...), set by setLex
 	lw     string
+	h      uint64 // hash of lw, or of the mark for punctuation (setLex)
+}
+
+// Lexicon flags of a word, looked up once per token (setLex) instead of
+// one string map lookup per test.
+const (
+	flCue    uint8 = 1 << iota // cueForms
+	flNoun                     // nounCue
+	flPart                     // participleCue
+	flAbout                    // aboutVerbs
+	flDet                      // determiners
+	flBoiler                   // boilerWord
+	flCite                     // citeCue or "according"
+)
+
+var lexFlags = func() *hashMap8 {
+	h := newHashMap8(1024)
+	add := func(m map[string]bool, f uint8) {
+		for w := range m {
+			k := hashStr(w)
+			h.put(k, h.get(k)|f)
+		}
+	}
+	add(cueForms, flCue)
+	add(nounCue, flNoun)
+	add(participleCue, flPart)
+	add(aboutVerbs, flAbout)
+	add(determiners, flDet)
+	add(boilerWord, flBoiler)
+	add(citeCue, flCite)
+	add(map[string]bool{"according": true}, flCite)
+	return h
+}()
+
+// setLex fills each token's hash and lexicon flags.
+func setLex(text string, toks []tok) {
+	for i := range toks {
+		t := &toks[i]
+		if t.k == kWord {
+			t.h = hashStr(t.lw)
+			t.fl = lexFlags.get(t.h)
+		} else {
+			t.h = hashStr(text[t.bs:t.be])
+		}
+	}
 }
 
 // tokenize splits text into tokens in one linear pass, counting code points.
-func tokenize(text string) []tok {
-	toks := make([]tok, 0, len(text)/5+1)
-	ri := 0 // rune index of byte position i
+func tokenize(text string) []tok { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize appending to toks[:0] (reusing its array).
+func tokenizeInto(toks []tok, text string) []tok {
+	if cap(toks) < len(text)/5+1 {
+		toks = make([]tok, 0, len(text)/5+1)
+	}
+	toks = toks[:0]
+	low := "" // text with ASCII letters lower-cased, made on first need
+	ri := 0   // rune index of byte position i
 	nl := false
 	prevSpace := true
 	for i := 0; i < len(text); {
@@ -73,7 +126,14 @@ func tokenize(text string) []tok {
 			j, rj := scanWord(text, i, ri)
 			t.e, t.be, t.k = rj, j, kWord
 			t.cap = unicode.IsUpper(r)
-			t.lw = strings.ToLower(text[i:j])
+			if w := text[i:j]; isASCII(w) {
+				if low == "" {
+					low = asciiLower(text)
+				}
+				t.lw = low[i:j]
+			} else {
+				t.lw = strings.ToLower(w)
+			}
 			i, ri = j, rj
 		} else {
 			t.e, t.be, t.k = ri+1, i+w, kPunct
@@ -96,6 +156,27 @@ func tokenize(text string) []tok {
 		toks = append(toks, t)
 	}
 	return toks
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower lower-cases the ASCII letters of s (other bytes unchanged), so
+// that an ASCII word's lower case is a substring of it.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 32
+		}
+	}
+	return string(b)
 }
 
 func isOpenBracket(before string) bool {

@@ -1,0 +1,110 @@
+package extract
+
+import "slices"
+
+// hashSet is an open-addressing set of non-zero uint64 hashes.
+type hashSet struct {
+	mask uint64
+	k    []uint64
+	n    int
+}
+
+func newHashSet(n int) *hashSet {
+	size := 16
+	for size < 4*n {
+		size *= 2
+	}
+	return &hashSet{mask: uint64(size - 1), k: make([]uint64, size)}
+}
+
+func (s *hashSet) add(h uint64) {
+	if h == 0 {
+		h = 1
+	}
+	if 2*(s.n+1) > len(s.k) {
+		old := s.k
+		s.k, s.mask, s.n = make([]uint64, 2*len(old)), uint64(2*len(old)-1), 0
+		for _, v := range old {
+			if v != 0 {
+				s.add(v)
+			}
+		}
+	}
+	for i := (h ^ h>>29) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.k[i] {
+		case h:
+			return
+		case 0:
+			s.k[i] = h
+			s.n++
+			return
+		}
+	}
+}
+
+func (s *hashSet) has(h uint64) bool {
+	if h == 0 {
+		h = 1
+	}
+	for i := (h ^ h>>29) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.k[i] {
+		case h:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+func (s *hashSet) keys() []uint64 {
+	var out []uint64
+	for _, v := range s.k {
+		if v != 0 {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// hashMap8 is an open-addressing map from non-zero uint64 hashes to small
+// values, sized once (put never grows it past half full).
+type hashMap8 struct {
+	mask uint64
+	k    []uint64
+	v    []uint8
+}
+
+func newHashMap8(n int) *hashMap8 {
+	size := 16
+	for size < 4*n {
+		size *= 2
+	}
+	return &hashMap8{mask: uint64(size - 1), k: make([]uint64, size), v: make([]uint8, size)}
+}
+
+func (h *hashMap8) put(key uint64, v uint8) {
+	if key == 0 {
+		key = 1
+	}
+	for i := (key ^ key>>29) & h.mask; ; i = (i + 1) & h.mask {
+		if h.k[i] == key || h.k[i] == 0 {
+			h.k[i], h.v[i] = key, v
+			return
+		}
+	}
+}
+
+func (h *hashMap8) get(key uint64) uint8 {
+	if key == 0 {
+		key = 1
+	}
+	for i := (key ^ key>>29) & h.mask; ; i = (i + 1) & h.mask {
+		switch h.k[i] {
+		case key:
+			return h.v[i]
+		case 0:
+			return 0
+		}
+	}
+}
