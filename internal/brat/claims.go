@@ -11,12 +11,22 @@ import "github.com/attrib/attrib/internal/extract"
 // not relations. A later hop with its own cue ("X, citing Y, said") becomes
 // one more relation, as PolNeAR writes it: source = the previous hop's
 // mention, cue = the hop's cue, content = the hop's mention.
+//
+// Claims that share one cue (a quotation continued in the next sentences
+// or paragraphs without a cue of its own) are one relation whose content
+// holds all their fragments, as PolNeAR annotates a continued quotation.
 func FromClaims(claims []extract.Claim) []Relation {
 	var out []Relation
+	byCue := map[extract.Span]int{}
 	for _, c := range claims {
 		if c.Cue == nil {
 			continue
 		}
+		if k, ok := byCue[c.Cue.Span]; ok {
+			out[k].Content = append(out[k].Content, c.Spans...)
+			continue
+		}
+		byCue[c.Cue.Span] = len(out)
 		r := Relation{
 			Cue:     []extract.Span{c.Cue.Span},
 			Content: append([]extract.Span(nil), c.Spans...),

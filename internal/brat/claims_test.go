@@ -51,3 +51,17 @@ func TestFromClaims(t *testing.T) {
 		t.Error("FromClaims(nil) != nil")
 	}
 }
+
+// TestFromClaimsSharedCue: claims that share one cue (a continued
+// quotation) are one relation holding all their fragments.
+func TestFromClaimsSharedCue(t *testing.T) {
+	cue := mention(31, 35)
+	claims := []extract.Claim{
+		{Text: "a", Spans: spans(20, 30), Quote: true, Cue: cue, Chain: []extract.Hop{{Name: "X", Mention: mention(36, 39)}}},
+		{Text: "b", Spans: spans(50, 60), Quote: true, Cue: cue, Chain: []extract.Hop{{Name: "X"}}},
+	}
+	want := []Relation{{Source: spans(36, 39), Cue: spans(31, 35), Content: spans(20, 30, 50, 60)}}
+	if d := cmp.Diff(want, FromClaims(claims)); d != "" {
+		t.Errorf("FromClaims (-want +got):\n%s", d)
+	}
+}

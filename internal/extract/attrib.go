@@ -18,6 +18,7 @@ type raw struct {
 	quote   bool
 	hops    []rawHop
 	lead    rng  // a clause before ", and X said" that is the outlet's own
+	coord   rng  // a reporting verb coordinated after the content, to the sentence's end
 	meta    bool // the content is only "this"/"so": the speaker is named, nothing new is said
 }
 
@@ -114,7 +115,7 @@ func (m *matcher) clauseFollows(s sent, i int) bool {
 // and closing brackets are dropped (closing quotes are kept).
 func (m *matcher) end(s sent) int {
 	b := s.b
-	for b > s.a && (isStop(m.text, &m.toks[b-1]) || m.punct(b-1, ';')) {
+	for b > s.a && (m.finalStop(b-1) || m.punct(b-1, ';')) {
 		b--
 	}
 	return b
@@ -152,6 +153,9 @@ func (m *matcher) according(s sent, i int) (raw, bool) {
 	}
 	if len(r.content) == 0 {
 		return r, false
+	}
+	if r.content[len(r.content)-1].a > i {
+		m.cutTail(&r)
 	}
 	m.finish(&r)
 	return r, true
@@ -232,6 +236,11 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 	if !r.lead.empty() {
 		leftOK = false
 	}
+	if leftOK && !hasThat && m.toks[left.a].k != kQOpen && m.quoteAfter(ce, e) && !m.hasQuoteIn(left) {
+		// "In an interview, X said, \"...\"": the quotation is the content;
+		// the clause before it only sets the scene.
+		leftOK = false
+	}
 	switch {
 	case leftOK && !hasThat && (rightWords <= 6 || m.punct(ce, ',')):
 		r.content = []rng{left}
@@ -243,6 +252,9 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 			}
 		}
 	case rightWords > 0:
+		if !hasThat {
+			right = m.skipLead(right, e)
+		}
 		r.content = []rng{{right, e}}
 		if m.word(right, "the") && m.word(right+1, "fact") && m.word(right+2, "that") {
 			r.content[0].a = right + 3
@@ -253,6 +265,11 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 		}
 	default:
 		return r, false
+	}
+	if r.content[0].a >= ce {
+		if k := m.cutTail(&r); k >= 0 {
+			r.coord = rng{k, e}
+		}
 	}
 	m.cutCiting(&r)
 	m.finish(&r)
@@ -285,7 +302,7 @@ func (m *matcher) finish(r *raw) {
 		for c.a < c.b && (m.punct(c.a, ',') || m.punct(c.a, ':') || m.punct(c.a, '—') || m.word(c.a, "that")) {
 			c.a++
 		}
-		for c.b > c.a && (m.punct(c.b-1, ',') || m.punct(c.b-1, ':') || m.punct(c.b-1, ';') || isStop(m.text, &m.toks[c.b-1])) {
+		for c.b > c.a && (m.punct(c.b-1, ',') || m.punct(c.b-1, ':') || m.punct(c.b-1, ';') || m.finalStop(c.b-1)) {
 			c.b--
 		}
 		if c.empty() {
@@ -366,4 +383,24 @@ func (m *matcher) capRun(i, lim int) int {
 		n++
 	}
 	return n
+}
+
+// quoteAfter: a quotation opens right after the cue at ce (after a comma
+// or colon) and runs to the sentence's end e.
+func (m *matcher) quoteAfter(ce, e int) bool {
+	q := ce
+	for q < e && (m.punct(q, ',') || m.punct(q, ':')) {
+		q++
+	}
+	return q < e && m.toks[q].k == kQOpen && m.closeOf[q] >= e-1
+}
+
+// hasQuoteIn: r holds a quotation mark.
+func (m *matcher) hasQuoteIn(r rng) bool {
+	for i := r.a; i < r.b; i++ {
+		if k := m.toks[i].k; k == kQOpen || k == kQClose {
+			return true
+		}
+	}
+	return false
 }

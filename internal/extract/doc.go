@@ -3,7 +3,7 @@
 // sources each claim is attributed to.
 //
 // Two components work together. Hand-written rules (attrib.go, subject.go,
-// credit.go) find the common patterns and build chains: agency credits,
+// bounds.go, credit.go) find the common patterns and build chains: agency credits,
 // "citing" hops, coreference of pronouns and descriptions. A learned tagger
 // (model.go, features.go, tagger.go, viterbi.go) then finds the
 // attributions the rules missed, in the manner of Citron (Newell et al.

@@ -131,9 +131,16 @@ func (x *extractor) paragraph(p *para, cr *credit) []Claim {
 			x.speakers = append(x.speakers, res.name)
 			out = append(out, x.own(rng{s.a, m.end(s)}))
 		case ok && len(r.content) > 0:
+			coord := r.coord
 			r2, two := m.participle(&r)
 			c := x.claim(r)
 			out = append(out, c)
+			if !coord.empty() {
+				if r3, ok := m.coordinated(&r, coord.a, coord.b); ok {
+					c = x.claim(r3)
+					out = append(out, c)
+				}
+			}
 			if two {
 				c2 := x.claim(r2)
 				out = append(out, c2)
@@ -314,7 +321,7 @@ func (x *extractor) mention(r rng) *Mention {
 // as a quote.
 func (m *matcher) finishPlain(r *raw) {
 	for i, c := range r.content {
-		for c.b > c.a && (isStop(m.text, &m.toks[c.b-1]) || m.punct(c.b-1, ',') || m.punct(c.b-1, ';') || m.punct(c.b-1, ':')) {
+		for c.b > c.a && (m.finalStop(c.b-1) || m.punct(c.b-1, ',') || m.punct(c.b-1, ';') || m.punct(c.b-1, ':')) {
 			c.b--
 		}
 		r.content[i] = c

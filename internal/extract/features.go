@@ -126,12 +126,6 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 		t := &m.toks[i]
 		if t.k == kWord {
 			c.form[i] = t.h
-			lw := t.lw
-			if len(lw) > 3 {
-				lw = lw[len(lw)-3:]
-			}
-			c.suf[i] = hashStr(lw)
-			c.shape[i] = wordShape(m.text, t)
 			switch {
 			case t.fl&flNoun != 0 && t.fl&flCue != 0:
 				c.lex[i] = 2
@@ -142,8 +136,6 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 			}
 		} else {
 			c.form[i] = t.h
-			c.suf[i] = c.form[i]
-			c.shape[i] = 7 + uint64(t.k)
 		}
 	}
 	sn := int32(0)
@@ -167,6 +159,26 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 			}
 		}
 	}
+}
+
+// ensure computes the suffix and shape of token i on first use: only
+// the tokens that the taggers score need them.
+func (c *tctx) ensure(i int) {
+	if i < 0 || c.shape[i] != 0 {
+		return
+	}
+	t := &c.m.toks[i]
+	if t.k != kWord {
+		c.suf[i] = c.form[i]
+		c.shape[i] = 7 + uint64(t.k)
+		return
+	}
+	lw := t.lw
+	if len(lw) > 3 {
+		lw = lw[len(lw)-3:]
+	}
+	c.suf[i] = hashStr(lw)
+	c.shape[i] = wordShape(c.m.text, t)
 }
 
 // wordShape: 1 lower, 2 capitalised, 3 all caps, 4 with digits.
@@ -201,6 +213,8 @@ func (c *tctx) w(i int) uint64 {
 // cueFeats fills fs with pass 1's features of token i after tag prev.
 func (c *tctx) cueFeats(fs []uint64, i, prev int) []uint64 {
 	fs = fs[:0]
+	c.ensure(i)
+	c.ensure(i - 1)
 	w0 := c.form[i]
 	q := uint64(0)
 	if c.inQ[i] {
@@ -260,6 +274,7 @@ func dbucket(d int) uint64 {
 // computes them once per token.
 func (c *tctx) roleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 	fs = fs[:0]
+	c.ensure(i)
 	w0 := c.form[i]
 	q := uint64(0)
 	if c.inQ[i] {

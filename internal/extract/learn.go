@@ -348,7 +348,7 @@ func (m *matcher) trimContent(a, b int, first bool) (int, int) {
 	for a < b && (m.toks[a].k == kQOpen || m.punct(a, ',') || m.punct(a, ':') || m.punct(a, '—') || (first && m.word(a, "that"))) {
 		a++
 	}
-	for b > a && (m.toks[b-1].k == kQClose || m.punct(b-1, ',') || m.punct(b-1, ':') || m.punct(b-1, ';') || isStop(m.text, &m.toks[b-1])) {
+	for b > a && (m.toks[b-1].k == kQClose || m.punct(b-1, ',') || m.punct(b-1, ':') || m.punct(b-1, ';') || m.finalStop(b-1)) {
 		b--
 	}
 	return a, b

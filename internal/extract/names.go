@@ -207,7 +207,7 @@ func country(low string) string {
 	best := ""
 	for i, w := range ws {
 		w = trimPossessive(strings.Trim(w, ",."))
-		if i+1 < len(ws) {
+		if i+1 < len(ws) && demonymFirst[w] {
 			if c, ok := demonyms[w+" "+trimPossessive(strings.Trim(ws[i+1], ",."))]; ok {
 				return c
 			}
@@ -218,6 +218,17 @@ func country(low string) string {
 	}
 	return best
 }
+
+// demonymFirst holds the first words of the demonyms of several words.
+var demonymFirst = func() map[string]bool {
+	out := map[string]bool{}
+	for k := range demonyms {
+		if i := strings.IndexByte(k, ' '); i > 0 {
+			out[k[:i]] = true
+		}
+	}
+	return out
+}()
 
 func trimPossessive(w string) string {
 	for _, p := range []string{"'s", "’s", "ʼs"} {

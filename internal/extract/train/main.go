@@ -28,6 +28,7 @@ import (
 var (
 	union                                          bool
 	holdout, folds, cueBits, roleBits, candPercent int
+	analyzeN                                       int
 )
 
 func main() {
@@ -35,6 +36,7 @@ func main() {
 	out := flag.String("out", "", "write the model here (gzipped)")
 	epochs := flag.Int("epochs", 0, "training epochs (0: default)")
 	eval := flag.Bool("eval", false, "print train and dev scores")
+	flag.IntVar(&analyzeN, "analyze", 0, "print content boundary errors on the held-out (or dev) articles with N examples per category")
 	flag.IntVar(&holdout, "holdout", 0, "train on all but the last N train articles and report those as \"held out\" instead of dev")
 	flag.IntVar(&folds, "folds", 0, "jackknife folds for pass 2's input cues (0 or 1: gold cues)")
 	flag.IntVar(&cueBits, "cue-bits", 0, "log2 of pass 1's feature buckets (0: default)")
@@ -80,6 +82,16 @@ func run(root, out string, epochs int, eval bool) error {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", out, n)
+	}
+	if analyzeN > 0 {
+		ds := held
+		if ds == nil {
+			if ds, err = brat.LoadDir(filepath.Join(root, "dev")); err != nil {
+				return fmt.Errorf("load dev: %w", err)
+			}
+		}
+		analyze(ds, md, analyzeN)
+		analyzeCues(ds, md)
 	}
 	if !eval {
 		return nil
