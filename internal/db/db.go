@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync"
 	"time"
 
 	"github.com/attrib/attrib"
@@ -22,6 +23,9 @@ type DB struct {
 	path string
 	// Now gives the time written into rows; tests replace it.
 	Now func() time.Time
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // prepared once, by query text
 }
 
 // dsn puts every pragma in the connection string so that each pooled
@@ -55,7 +59,42 @@ func Open(ctx context.Context, path string) (*DB, error) {
 }
 
 // Close closes the database.
-func (d *DB) Close() error { return d.sql.Close() }
+func (d *DB) Close() error {
+	d.stmtMu.Lock()
+	for q, s := range d.stmts {
+		s.Close()
+		delete(d.stmts, q)
+	}
+	d.stmtMu.Unlock()
+	return d.sql.Close()
+}
+
+// prepareAll returns the statements qs (name -> query) for use in tx. Each
+// is prepared once per database and connection, not once per transaction:
+// a batch of articles is short, and preparing a dozen statements for each
+// cost as much as writing a small batch.
+func (d *DB) prepareAll(ctx context.Context, tx *sql.Tx, qs map[string]string) (map[string]*sql.Stmt, error) {
+	d.stmtMu.Lock()
+	defer d.stmtMu.Unlock()
+	if d.stmts == nil {
+		d.stmts = map[string]*sql.Stmt{}
+	}
+	st := make(map[string]*sql.Stmt, len(qs))
+	for name, q := range qs {
+		s := d.stmts[q]
+		if s == nil {
+			var err error
+			if s, err = d.sql.PrepareContext(ctx, q); err != nil {
+				return nil, fmt.Errorf("prepare %s: %w", name, err)
+			}
+			d.stmts[q] = s
+		}
+		// The transaction's own copy, closed with it; the prepared
+		// statement of its connection is reused when there is one.
+		st[name] = tx.StmtContext(ctx, s)
+	}
+	return st, nil
+}
 
 // Path is the file the database lives in.
 func (d *DB) Path() string { return d.path }

@@ -27,8 +27,11 @@ type SourceRecord struct {
 	// a source found even after its canonical name, and so its key, changed.
 	ID              int64
 	Key, Name, Kind string
-	Aliases         []Alias
-	AffiliationKey  string // key of the source this one speaks for, or ""
+	// KeyStored says the alias Key is already stored (then the writer does
+	// not write it again); Aliases holds the forms to add.
+	KeyStored      bool
+	Aliases        []Alias
+	AffiliationKey string // key of the source this one speaks for, or ""
 }
 
 // HopRecord is one position of a chain; position 0 is the outlet.
@@ -77,13 +80,19 @@ type Outcome struct {
 // crash) stores every article exactly once.
 func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome, error) {
 	out := make([]Outcome, len(batch))
-	err := d.tx(ctx, func(tx *sql.Tx) error {
-		w, err := newWriter(ctx, tx, d.now())
+	// The transaction and its statements run without the cancellation of
+	// ctx, which is checked between articles instead: for a context that
+	// can be cancelled, database/sql and the driver start a goroutine per
+	// statement to watch it, and that handoff cost more than the statement.
+	err := d.tx(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
+		w, err := newWriter(ctx, d, tx, d.now())
 		if err != nil {
 			return err
 		}
-		defer w.close()
 		for i := range batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			o, err := w.article(&batch[i])
 			if err != nil {
 				return fmt.Errorf("%s: %w", batch[i].From, err)
@@ -101,36 +110,51 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 // writer holds the prepared statements of one ingest transaction and a cache
 // of source keys already resolved in it.
 type writer struct {
-	ctx  context.Context
-	now  string
-	ids  map[string]int64
-	stmt map[string]*sql.Stmt
-	tx   *sql.Tx
+	ctx     context.Context
+	now     string
+	ids     map[string]int64
+	aliased map[string]bool // alias keys written in this transaction
+	affil   map[int64]bool  // sources whose affiliation was set in it
+	stmt    map[string]*sql.Stmt
+	tx      *sql.Tx
+	// nextClaim is the id the next claim gets (0 until read): the
+	// transaction holds the write lock, so ids can be handed out here and
+	// a claim's hops written without asking for its rowid.
+	nextClaim int64
+	bulk      bulkBuf
 }
 
 var writerSQL = map[string]string{
 	// Two indexed searches: an OR across the two columns would scan the
 	// whole table (texts included) once per article, quadratic in the store.
-	"dup":      `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
-	"article":  `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-	"alias":    `SELECT source_id FROM aliases WHERE key = ?`,
-	"source":   `INSERT INTO sources (name, key, kind, created_at) VALUES (?,?,?,?) ON CONFLICT (key) DO NOTHING`,
+	"dup":     `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
+	"article": `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+	// find: the source of the first of a JSON array of keys that is stored.
+	"find": `SELECT a.source_id FROM json_each(?1) j JOIN aliases a ON a.key = j.value ORDER BY j.key LIMIT 1`,
+	"source": `INSERT INTO sources (name, key, kind, created_at, affiliation_id) VALUES (?,?,?,?,?)
+		ON CONFLICT (key) DO NOTHING RETURNING id`,
 	"sourceID": `SELECT id FROM sources WHERE key = ?`,
 	"addAlias": `INSERT INTO aliases (key, alias, source_id) VALUES (?,?,?) ON CONFLICT (key) DO NOTHING`,
 	"affil":    `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
-	"claim":    `INSERT INTO claims (article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+	"claim":    `INSERT INTO claims (id, article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+	// The bulk forms write all claims, or all hops, of an article in one
+	// statement from a JSON array of rows (see bulk.go).
+	"claims": `INSERT INTO claims (id, article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id)
+		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?2)`,
+	"hops": `INSERT INTO chain_hops (claim_id, position, source_id, written_as, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end)
+		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?1)`,
+	"maxClaim": `SELECT coalesce(max(id), 0) FROM claims`,
 	"hop":      `INSERT INTO chain_hops (claim_id, position, source_id, written_as, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 }
 
-func newWriter(ctx context.Context, tx *sql.Tx, now string) (*writer, error) {
-	st, err := prepareAll(ctx, tx, writerSQL)
+func newWriter(ctx context.Context, d *DB, tx *sql.Tx, now string) (*writer, error) {
+	st, err := d.prepareAll(ctx, tx, writerSQL)
 	if err != nil {
 		return nil, err
 	}
-	return &writer{ctx: ctx, now: now, ids: map[string]int64{}, stmt: st, tx: tx}, nil
+	return &writer{ctx: context.WithoutCancel(ctx), now: now, ids: map[string]int64{}, aliased: map[string]bool{},
+		affil: map[int64]bool{}, stmt: st, tx: tx}, nil
 }
-
-func (w *writer) close() { closeAll(w.stmt) }
 
 func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	hash := Hash(a.Text)
@@ -156,9 +180,10 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 			continue
 		}
 		sid, aid := w.ids[s.Key], w.ids[s.AffiliationKey]
-		if aid == 0 {
+		if aid == 0 || w.affil[sid] {
 			continue
 		}
+		w.affil[sid] = true
 		if _, err := w.stmt["affil"].ExecContext(w.ctx, aid, sid, aid); err != nil {
 			return Outcome{}, err
 		}
@@ -175,10 +200,8 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	if id, err = res.LastInsertId(); err != nil {
 		return Outcome{}, err
 	}
-	for seq := range a.Claims {
-		if err := w.claim(id, seq, &a.Claims[seq]); err != nil {
-			return Outcome{}, fmt.Errorf("claim %d: %w", seq, err)
-		}
+	if err := w.claims(id, a.Claims); err != nil {
+		return Outcome{}, err
 	}
 	return Outcome{ID: id, SourceIDs: ids}, nil
 }
@@ -191,59 +214,71 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 	id := s.ID
 	var err error
 	if id == 0 {
-		err = w.stmt["alias"].QueryRowContext(w.ctx, s.Key).Scan(&id)
-	}
-	for _, a := range s.Aliases {
-		if err == nil || !errors.Is(err, sql.ErrNoRows) {
-			break
+		// The first of its key and aliases that is stored names it.
+		keys := append(w.bulk.keys[:0], '[')
+		keys, _ = appendString(keys, s.Key, true)
+		for _, a := range s.Aliases {
+			keys = append(keys, ',')
+			keys, _ = appendString(keys, a.Key, true)
 		}
-		err = w.stmt["alias"].QueryRowContext(w.ctx, a.Key).Scan(&id)
+		w.bulk.keys = append(keys, ']')
+		err = w.stmt["find"].QueryRowContext(w.ctx, string(w.bulk.keys)).Scan(&id)
 	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		if _, err := w.stmt["source"].ExecContext(w.ctx, s.Name, s.Key, s.Kind, w.now); err != nil {
-			return 0, fmt.Errorf("source %q: %w", s.Name, err)
+		// A new source; its affiliation goes in with it when already known.
+		var aff any
+		if aid := w.ids[s.AffiliationKey]; s.AffiliationKey != "" && aid != 0 {
+			aff = aid
 		}
-		if err := w.stmt["sourceID"].QueryRowContext(w.ctx, s.Key).Scan(&id); err != nil {
+		err = w.stmt["source"].QueryRowContext(w.ctx, s.Name, s.Key, s.Kind, w.now, aff).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) { // the key is taken (not as an alias)
+			err = w.stmt["sourceID"].QueryRowContext(w.ctx, s.Key).Scan(&id)
+		} else if err == nil && aff != nil {
+			w.affil[id] = true
+		}
+		if err != nil {
 			return 0, fmt.Errorf("source %q: %w", s.Name, err)
 		}
 	case err != nil:
 		return 0, err
 	}
-	aliases := append([]Alias{{Key: s.Key, Text: s.Name}}, s.Aliases...)
-	for _, a := range aliases {
-		if _, err := w.stmt["addAlias"].ExecContext(w.ctx, a.Key, a.Text, id); err != nil {
-			return 0, fmt.Errorf("alias %q: %w", a.Text, err)
+	if !s.KeyStored {
+		if err := w.alias(Alias{Key: s.Key, Text: s.Name}, id); err != nil {
+			return 0, err
+		}
+	}
+	for _, a := range s.Aliases {
+		if err := w.alias(a, id); err != nil {
+			return 0, err
 		}
 	}
 	w.ids[s.Key] = id
 	return id, nil
 }
 
-func (w *writer) claim(articleID int64, seq int, c *ClaimRecord) error {
-	if len(c.Hops) == 0 || len(c.Spans) == 0 {
-		return errors.New("claim without chain or content span")
+// alias records one surface form of source id, once per transaction.
+func (w *writer) alias(a Alias, id int64) error {
+	if w.aliased[a.Key] {
+		return nil
 	}
-	ids := make([]int64, len(c.Hops))
-	for i, h := range c.Hops {
-		id, ok := w.ids[h.SourceKey]
-		if !ok {
-			return fmt.Errorf("hop %d names source key %q that the article does not list", i, h.SourceKey)
-		}
-		ids[i] = id
+	if _, err := w.stmt["addAlias"].ExecContext(w.ctx, a.Key, a.Text, id); err != nil {
+		return fmt.Errorf("alias %q: %w", a.Text, err)
 	}
+	w.aliased[a.Key] = true
+	return nil
+}
+
+// claim writes one claim with id claimID and its chain, a row at a time:
+// the fallback of claims for text the bulk path cannot carry.
+func (w *writer) claim(claimID, articleID int64, seq int, c *ClaimRecord, ids []int64) error {
 	spans, err := json.Marshal(c.Spans)
 	if err != nil {
 		return err
 	}
 	cueText, cueStart, cueEnd := spanArgs(c.Cue)
-	res, err := w.stmt["claim"].ExecContext(w.ctx, articleID, seq, c.Text, c.Spans[0][0], c.Spans[len(c.Spans)-1][1],
-		string(spans), c.Quote, cueText, cueStart, cueEnd, ids[len(ids)-1])
-	if err != nil {
-		return err
-	}
-	claimID, err := res.LastInsertId()
-	if err != nil {
+	if _, err := w.stmt["claim"].ExecContext(w.ctx, claimID, articleID, seq, c.Text, c.Spans[0][0], c.Spans[len(c.Spans)-1][1],
+		string(spans), c.Quote, cueText, cueStart, cueEnd, ids[len(ids)-1]); err != nil {
 		return err
 	}
 	for pos, h := range c.Hops {

@@ -55,8 +55,8 @@ func (r *Registry) Merge(into, from string) error {
 	repointLists(r.acr, b, a)
 	repointLists(r.intel, b, a)
 	repointLists(r.deps, b, a)
-	r.byName[Key(b.Name)] = a
-	r.moveDeps(Key(b.Name), a)
+	r.byName[r.key(b.Name)] = a
+	r.moveDeps(r.key(b.Name), a)
 	for i, s := range r.list {
 		if s == b {
 			r.list = append(r.list[:i], r.list[i+1:]...)

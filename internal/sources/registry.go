@@ -41,6 +41,9 @@ type Registry struct {
 	intel   map[string][]*Source // country → named intelligence services
 	anon    map[string]*Source   // description + "\x00" + citer key
 	deps    map[string][]*Source // Key(affiliation) → affiliated sources
+
+	keyCache  map[string]string // see cache.go
+	formCache map[formArgs]form
 }
 
 // info is the registry's private state for one source.
@@ -70,6 +73,9 @@ func NewRegistry() *Registry {
 		intel:   make(map[string][]*Source),
 		anon:    make(map[string]*Source),
 		deps:    make(map[string][]*Source),
+
+		keyCache:  make(map[string]string),
+		formCache: make(map[formArgs]form),
 	}
 }
 
@@ -91,7 +97,7 @@ func (r *Registry) Lookup(name string) *Source {
 }
 
 func (r *Registry) lookup(name string) *Source {
-	k := Key(name)
+	k := r.key(name)
 	if s := r.byName[k]; s != nil {
 		return s
 	}
@@ -110,24 +116,24 @@ func (r *Registry) lookup(name string) *Source {
 func (r *Registry) Add(s Source) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if old := r.byName[Key(s.Name)]; old != nil && old.Kind == s.Kind {
+	if old := r.byName[r.key(s.Name)]; old != nil && old.Kind == s.Kind {
 		for _, a := range s.Aliases {
-			r.indexForm(old, parseForm(a, "", old.Kind))
+			r.indexForm(old, r.parse(a, "", old.Kind))
 		}
 		return old
 	}
 	c := s
 	c.Aliases = nil
-	f := parseForm(s.Name, "", s.Kind)
+	f := r.parse(s.Name, "", s.Kind)
 	if c.Country == "" {
 		c.Country = f.country
 	}
 	src := r.newSource(c, f)
 	if s.Kind == Anonymous {
-		scope := Key(s.Affiliation)
+		scope := r.key(s.Affiliation)
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			n = strings.TrimSuffix(n, " ("+s.Affiliation+")")
-			r.indexAnon(src, parseForm(n, "", Anonymous), scope, s.Affiliation)
+			r.indexAnon(src, r.parse(n, "", Anonymous), scope, s.Affiliation)
 		}
 		return src
 	}
@@ -145,9 +151,9 @@ func (r *Registry) storedForm(n string, s Source) form {
 		n = strings.TrimSuffix(n, " ("+s.Affiliation+")")
 		scoped = true
 	}
-	f := parseForm(n, "", s.Kind)
+	f := r.parse(n, "", s.Kind)
 	if f.generic != "" && (scoped || strings.HasSuffix(f.generic, "|") || f.kind == Document) && s.Affiliation != "" {
-		f.generic += "@" + Key(s.Affiliation)
+		f.generic += "@" + r.key(s.Affiliation)
 	}
 	if scoped {
 		f.orig = ""
@@ -166,9 +172,9 @@ func (r *Registry) newSource(s Source, f form) *Source {
 		roles:       make(map[string]bool),
 		placeholder: isPlaceholder(f),
 	}
-	r.byName[Key(src.Name)] = src
+	r.byName[r.key(src.Name)] = src
 	if src.Affiliation != "" {
-		k := Key(src.Affiliation)
+		k := r.key(src.Affiliation)
 		r.deps[k] = append(r.deps[k], src)
 	}
 	return src
@@ -181,7 +187,7 @@ func isPlaceholder(f form) bool {
 // uniqueName returns name, or name with the country or kind appended when
 // another source already has it.
 func (r *Registry) uniqueName(s *Source, name string) string {
-	if o := r.byName[Key(name)]; o == nil || o == s {
+	if o := r.byName[r.key(name)]; o == nil || o == s {
 		return name
 	}
 	for _, suffix := range []string{s.Country, string(s.Kind)} {
@@ -189,13 +195,13 @@ func (r *Registry) uniqueName(s *Source, name string) string {
 			continue
 		}
 		n := name + " (" + suffix + ")"
-		if o := r.byName[Key(n)]; o == nil || o == s {
+		if o := r.byName[r.key(n)]; o == nil || o == s {
 			return n
 		}
 	}
 	for i := 2; ; i++ {
 		n := name + " (" + itoa(i) + ")"
-		if o := r.byName[Key(n)]; o == nil || o == s {
+		if o := r.byName[r.key(n)]; o == nil || o == s {
 			return n
 		}
 	}
@@ -229,11 +235,11 @@ func (r *Registry) rename(s *Source, name string, keepOld bool) {
 	if name == old {
 		return
 	}
-	if r.byName[Key(old)] == s {
-		delete(r.byName, Key(old))
+	if r.byName[r.key(old)] == s {
+		delete(r.byName, r.key(old))
 	}
 	s.Name = name
-	r.byName[Key(name)] = s
+	r.byName[r.key(name)] = s
 	in := r.info[s]
 	// the new name leaves the aliases, the old one joins them
 	for i, a := range s.Aliases {
@@ -248,12 +254,12 @@ func (r *Registry) rename(s *Source, name string, keepOld bool) {
 		delete(in.forms, old)
 	}
 	in.forms[name] = true
-	r.moveDeps(Key(old), s)
+	r.moveDeps(r.key(old), s)
 }
 
 // moveDeps points every source affiliated with the key oldKey at s.
 func (r *Registry) moveDeps(oldKey string, s *Source) {
-	newKey := Key(s.Name)
+	newKey := r.key(s.Name)
 	if oldKey == newKey {
 		return
 	}

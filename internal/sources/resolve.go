@@ -15,14 +15,18 @@ import (
 func (r *Registry) Resolve(name, role, citer string) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	// Names are usually substrings of an article's text: copies keep the
+	// registry, which lives for the whole run, from holding on to the text
+	// of every article in which a source first appeared.
+	name, role, citer = strings.Clone(name), strings.Clone(role), strings.Clone(citer)
 	if strings.TrimSpace(name) == "" {
 		name = "unnamed source"
 		if strings.TrimSpace(role) != "" {
 			name = "a " + strings.TrimSpace(role)
 		}
-		return r.resolveAnon(parseForm(name, "", Anonymous), citer)
+		return r.resolveAnon(r.parse(name, "", Anonymous), citer)
 	}
-	f := parseForm(name, role, "")
+	f := r.parse(name, role, "")
 	if f.kind == Anonymous {
 		return r.resolveAnon(f, citer)
 	}
@@ -62,10 +66,10 @@ func (r *Registry) ResolveOutlet(name string) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	kind := Outlet
-	if i, ok := knownByKey[Key(name)]; ok && knownSources[i].Kind == Agency {
+	if i, ok := knownByKey[r.key(name)]; ok && knownSources[i].Kind == Agency {
 		kind = Agency
 	}
-	f := parseForm(name, "", kind)
+	f := r.parse(name, "", kind)
 	s := r.byKey[f.key]
 	if s == nil && f.known >= 0 {
 		s = r.known[f.known]
@@ -87,9 +91,9 @@ func (r *Registry) ResolveOutlet(name string) *Source {
 // the citer's canonical name when it is registered, else of citer itself.
 func (r *Registry) scope(citer string) string {
 	if s := r.lookup(citer); s != nil {
-		return Key(s.Name)
+		return r.key(s.Name)
 	}
-	return Key(citer)
+	return r.key(citer)
 }
 
 func (r *Registry) resolveAnon(f form, citer string) *Source {
@@ -104,7 +108,7 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 		r.addAlias(s, f.orig)
 		return s
 	}
-	if k := Key(citer); k != scope {
+	if k := r.key(citer); k != scope {
 		if s := r.anon[dk+"\x00"+k]; s != nil {
 			r.addAlias(s, f.orig)
 			r.indexAnon(s, f, scope, citerName)
@@ -125,11 +129,11 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 // description ("Babel sources" cited by Babel → "sources") and reports
 // whether it was there.
 func (r *Registry) stripCiter(desc []string, citer string) ([]string, bool) {
-	cands := []string{Key(citer)}
+	cands := []string{r.key(citer)}
 	if cs := r.lookup(citer); cs != nil {
-		cands = append(cands, Key(cs.Name))
+		cands = append(cands, r.key(cs.Name))
 		for _, a := range cs.Aliases {
-			cands = append(cands, Key(a))
+			cands = append(cands, r.key(a))
 		}
 	}
 	for _, c := range cands {
@@ -208,7 +212,7 @@ func (r *Registry) findPerson(f *form, role string) *Source {
 // filterPersons narrows same-surname candidates by country and role.
 func (r *Registry) filterPersons(cands []*Source, f *form, role string) []*Source {
 	var out []*Source
-	rk := Key(role)
+	rk := r.key(role)
 	for _, c := range cands {
 		if f.country != "" && c.Country == f.country || rk != "" && r.info[c].roles[rk] {
 			out = append(out, c)
@@ -281,7 +285,7 @@ func (r *Registry) note(s *Source, f form) {
 	r.addAlias(s, f.orig)
 	in := r.info[s]
 	if f.score > in.score && f.canon != "" && s.Kind != Anonymous && !in.pinned &&
-		(in.placeholder || containsTokens(Key(f.canon), Key(s.Name))) {
+		(in.placeholder || containsTokens(r.key(f.canon), r.key(s.Name))) {
 		in.score = f.score
 		in.placeholder = isPlaceholder(f)
 		r.rename(s, f.canon, true)

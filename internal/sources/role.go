@@ -78,7 +78,7 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 	if role == "" {
 		return
 	}
-	r.info[s].roles[Key(role)] = true
+	r.info[s].roles[r.key(role)] = true
 	if s.Country == "" {
 		if _, c := countryIn(splitWords(role)); c != "" {
 			s.Country = c
@@ -91,9 +91,9 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 	if inst == "" {
 		return
 	}
-	g := parseForm(inst, "", "")
+	g := r.parse(inst, "", "")
 	if g.kind == Person || g.kind == Anonymous {
-		g = parseForm(inst, "", Organisation)
+		g = r.parse(inst, "", Organisation)
 	}
 	is := r.find(&g, "")
 	if is == nil {
@@ -106,6 +106,6 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 		return
 	}
 	s.Affiliation = is.Name
-	k := Key(is.Name)
+	k := r.key(is.Name)
 	r.deps[k] = append(r.deps[k], s)
 }

@@ -1,0 +1,86 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// The bulk path carries claims through JSON; every byte of text, every
+// null and every integer must come back as a row-at-a-time insert stores
+// it, and text JSON cannot carry (NUL, invalid UTF-8) takes the fallback.
+func TestClaimsStoredExactlyThroughBulkAndFallback(t *testing.T) {
+	d := MustOpen(t)
+	ctx := context.Background()
+	texts := []string{
+		`plain`, `"quoted" and \backslash\ and /slash`, "new\nline\r\ttab \x01\x1f\x7f",
+		"non-BMP 🇺🇦 and \u2028 and é", `\u0041 is not A`,
+		"NUL \x00 inside", "bad UTF-8 \xff\xfe",
+	}
+	var batch []ArticleRecord
+	for i, tx := range texts {
+		a := sampleArticle(fmt.Sprintf("https://example.org/%d", i), fmt.Sprintf("article %d", i))
+		a.Claims[0].Text = tx
+		a.Claims[0].Quote = i%2 == 0
+		a.Claims[0].Spans = [][2]int{{1, 3}, {5, 9}}
+		a.Claims[0].Hops[2].WrittenAs = tx
+		a.Claims[0].Hops[2].Role = "head of " + tx
+		a.Claims[0].Hops[2].Cue = &TextSpan{Text: "citing " + tx, Start: 7, End: 40}
+		batch = append(batch, a)
+	}
+	if _, err := d.AddArticles(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := d.sql.QueryContext(ctx, `SELECT c.id, c.seq, c.text, c.spans, c.quote, c.content_start, c.content_end,
+		typeof(c.content_start), typeof(c.cue_start), coalesce(c.cue_text, '<null>'),
+		h.written_as, h.role, h.cue_text, typeof(h.cue_start), coalesce(h.mention_text, '<null>'), h.mention_start
+		FROM claims c JOIN chain_hops h ON h.claim_id = c.id AND h.position = 2 ORDER BY c.id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	type row struct {
+		ID, Seq                           int64
+		Text, Spans                       string
+		Quote                             bool
+		Start, End                        int
+		StartType, CueStartType, CueText  string
+		WrittenAs, Role, HopCue, HopCueTy string
+		Mention                           string
+		MentionStart                      int
+	}
+	var got []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.ID, &r.Seq, &r.Text, &r.Spans, &r.Quote, &r.Start, &r.End, &r.StartType, &r.CueStartType,
+			&r.CueText, &r.WrittenAs, &r.Role, &r.HopCue, &r.HopCueTy, &r.Mention, &r.MentionStart); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var want []row
+	for i, tx := range texts {
+		want = append(want, row{ID: int64(2*i + 1), Text: tx, Spans: "[[1,3],[5,9]]", Quote: i%2 == 0, Start: 1, End: 9,
+			StartType: "integer", CueStartType: "integer", CueText: "said", WrittenAs: tx, Role: "head of " + tx,
+			HopCue: "citing " + tx, HopCueTy: "integer", Mention: "Jane Doe", MentionStart: 11})
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stored claims (-want +got):\n%s", diff)
+	}
+	// The second claim of each article has no cue and a one-hop chain.
+	var nulls, hops int
+	if err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM claims WHERE seq = 1 AND cue_text IS NULL AND cue_start IS NULL`).Scan(&nulls); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.sql.QueryRowContext(ctx, `SELECT count(*) FROM chain_hops`).Scan(&hops); err != nil {
+		t.Fatal(err)
+	}
+	if nulls != len(texts) || hops != 4*len(texts) {
+		t.Errorf("got %d cue-less second claims and %d hops, want %d and %d", nulls, hops, len(texts), 4*len(texts))
+	}
+}
