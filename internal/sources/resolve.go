@@ -42,7 +42,7 @@ func (r *Registry) Resolve(name, role, citer string) *Source {
 			aff = strings.TrimSpace(citer)
 		}
 		if aff != "" {
-			f.canon = lowerArticle(stripPossessiveWords(f.orig)) + " (" + aff + ")"
+			f.canon = lowerArticle(stripPossessiveWords(f.orig)) + " (" + bareName(aff) + ")"
 		}
 	}
 	s := r.find(&f, role)
@@ -117,12 +117,25 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 	}
 	name := f.canon
 	if !named && citerName != "" {
-		name += " (" + citerName + ")"
+		name += " (" + bareName(citerName) + ")"
 	}
 	s := r.newSource(Source{Name: name, Kind: Anonymous, Affiliation: citerName, Country: f.country}, f)
 	r.addAlias(s, f.orig)
 	r.indexAnon(s, f, scope, citerName)
 	return s
+}
+
+// bareName drops a trailing qualifier in brackets from a citer's name, so
+// that a source cited by a scoped source reads "the agreement (a former
+// Russian spy)", not "the agreement (a former Russian spy (The Wall Street
+// Journal))". Scoping itself goes by the citer's key, not by this name.
+func bareName(name string) string {
+	if strings.HasSuffix(name, ")") {
+		if i := strings.LastIndex(name, " ("); i > 0 {
+			return name[:i]
+		}
+	}
+	return name
 }
 
 // stripCiter removes the citer's name from the front of an anonymous
