@@ -32,6 +32,10 @@ CREATE TABLE sources (
     reliability       TEXT NOT NULL DEFAULT 'F' CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
     reliability_score REAL,
     reliability_note  TEXT,
+    -- Digest of reliability, reliability_score and reliability_note as
+    -- `score` wrote them: lets ingest's incremental scoring skip unchanged
+    -- rows without reading them back. Internal; NULL = never scored.
+    score_hash     INTEGER,
     created_at     TEXT NOT NULL
 );
 
@@ -72,7 +76,12 @@ CREATE TABLE propositions (
     independent_origins    INTEGER NOT NULL,
     supporting_articles    INTEGER NOT NULL,
     contradicting_articles INTEGER NOT NULL,
-    explanation            TEXT NOT NULL
+    explanation            TEXT NOT NULL,
+    -- Digests of this row (grade, score, counts, explanation, origins,
+    -- contradictions) and of its findings, as `score` wrote them: ingest's
+    -- incremental scoring compares them to find the rows it must rewrite.
+    score_hash             INTEGER,
+    findings_hash          INTEGER
 );
 
 -- proposition_origins: the independent origins behind a proposition.
@@ -114,18 +123,28 @@ CREATE TABLE claims (
     contradicting_articles INTEGER,
     fidelity               TEXT,               -- did the origin really say it (apart from: is it true)
     explanation            TEXT,
+    score_hash             INTEGER,            -- digest of the columns above, for incremental scoring
+    -- The claim's raw match group: the smallest claim id of the claims the
+    -- matcher joined it with (before denials attach to what they deny).
+    -- NULL until scored; ingest's scoring compares only claims without one.
+    match_group            INTEGER,
     UNIQUE (article_id, seq)
 );
 CREATE INDEX claims_origin ON claims (origin_id);
-CREATE INDEX claims_proposition ON claims (proposition_id);
+-- Only scored claims are indexed by proposition: a fresh claim (NULL) costs
+-- ingest no index entry, and `proposition_id = ?` still uses this index.
+CREATE INDEX claims_proposition ON claims (proposition_id) WHERE proposition_id IS NOT NULL;
 
--- chain_hops: a claim's chain, position 0 = the publishing outlet ... last =
--- the origin. mention_* is where the article names that hop (NULL for the
--- outlet, or for a hop carried over from an earlier sentence, such as an
--- agency credit that covers its paragraph).
+-- chain_hops: a claim's chain after the outlet, position 1 = the first
+-- source the outlet cites ... last = the origin. Position 0, the publishing
+-- outlet, is not stored: it is always articles.outlet_id of the claim's
+-- article (views and `attrib` output show it), so an unattributed claim has
+-- no rows here and its origin is the outlet. mention_* is where the article
+-- names that hop (NULL for a hop carried over from an earlier sentence, such
+-- as an agency credit that covers its paragraph).
 CREATE TABLE chain_hops (
     claim_id      INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
-    position      INTEGER NOT NULL,
+    position      INTEGER NOT NULL CHECK (position > 0),
     source_id     INTEGER NOT NULL REFERENCES sources (id),
     -- The name extraction found for this hop before alias resolution (for
     -- a pronoun, its antecedent's name): what `source split` goes by.
@@ -141,6 +160,31 @@ CREATE TABLE chain_hops (
 ) WITHOUT ROWID;
 CREATE INDEX chain_hops_source ON chain_hops (source_id);
 
+-- claim_edges: pairs of claims the matcher found to say the same thing with
+-- opposite polarity (kind 1, a denial) or with a different number (kind 2,
+-- a conflict), with their similarity. Written by scoring; with
+-- claims.match_group it lets ingest compare only the new claims.
+CREATE TABLE claim_edges (
+    a    INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    b    INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+    kind INTEGER NOT NULL CHECK (kind IN (1, 2)),
+    sim  REAL NOT NULL,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+CREATE INDEX claim_edges_b ON claim_edges (b);
+
+-- article_signatures: each article's copy-detection signature, 32 MinHash
+-- values of its word 4-shingles (Broder 1997) as little-endian 64-bit
+-- integers, or an empty blob when the text is too short to compare. Written
+-- by scoring the first time it sees the article, so that scoring finds
+-- uncredited copies without reloading article texts. Derived data: `attrib
+-- score` recomputes it from articles.text.
+CREATE TABLE article_signatures (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    signature  BLOB NOT NULL
+);
+
 -- findings: what `attrib audit` reports, written by `score`.
 CREATE TABLE findings (
     id             INTEGER PRIMARY KEY,
@@ -149,6 +193,8 @@ CREATE TABLE findings (
     claim_ids      TEXT NOT NULL,               -- JSON array of claim ids
     message        TEXT NOT NULL
 );
+-- findings_proposition: scoring replaces one proposition's findings at a time.
+CREATE INDEX findings_proposition ON findings (proposition_id);
 
 -- A fact-checker's corrections. Each keeps a note and a time; the machine
 -- never writes or deletes them, and they win over its results.
@@ -201,15 +247,15 @@ CREATE TABLE source_merges (
 
 -- Views for people.
 
--- claim_chains: one row per claim with its chain as text,
+-- claim_chains: one row per claim with its chain as text, the outlet first,
 -- e.g. 'Babel -> Yonhap -> Yoon Seok-yeol'.
 CREATE VIEW claim_chains AS
 SELECT c.id                      AS claim_id,
        c.article_id              AS article_id,
        o.name                    AS outlet,
-       (SELECT group_concat(name, ' -> ') FROM (
+       o.name || coalesce(' -> ' || (SELECT group_concat(name, ' -> ') FROM (
             SELECT s.name AS name FROM chain_hops h JOIN sources s ON s.id = h.source_id
-            WHERE h.claim_id = c.id ORDER BY h.position)) AS chain,
+            WHERE h.claim_id = c.id ORDER BY h.position)), '') AS chain,
        origin.name               AS origin,
        c.cue_text                AS cue,
        c.quote                   AS quote,

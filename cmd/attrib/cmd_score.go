@@ -34,8 +34,10 @@ func scoreAll(c *cli.Context, e *env, d *db.DB, verbose bool) error {
 	return nil
 }
 
-// scoreChanged is what ingest runs: the same scoring as scoreAll, but only
-// the rows whose grade, proposition or finding changed are written (see
+// scoreChanged is what ingest runs: the same result as scoreAll, but only
+// the new claims are compared with the store (the stored match groups and
+// edges stand for the rest), no old article text is read, and only the rows
+// whose grade, proposition or finding changed are written (see
 // db.RescoreChanged), so adding one article rewrites what it touched.
 func scoreChanged(c *cli.Context, e *env, d *db.DB, verbose bool) error {
 	t0 := time.Now()

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 )
@@ -34,7 +33,8 @@ type SourceRecord struct {
 	AffiliationKey string // key of the source this one speaks for, or ""
 }
 
-// HopRecord is one position of a chain; position 0 is the outlet.
+// HopRecord is one position of a chain; position 0 is the article's outlet
+// (OutletKey), which is checked but not stored as a row.
 type HopRecord struct {
 	SourceKey string
 	WrittenAs string // the name as extraction found it, before resolution
@@ -84,11 +84,10 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	// ctx, which is checked between articles instead: for a context that
 	// can be cancelled, database/sql and the driver start a goroutine per
 	// statement to watch it, and that handoff cost more than the statement.
-	err := d.tx(context.WithoutCancel(ctx), func(tx *sql.Tx) error {
-		w, err := newWriter(ctx, d, tx, d.now())
-		if err != nil {
-			return err
-		}
+	bg := context.WithoutCancel(ctx)
+	err := d.writeTx(bg, writerSQL, func(st map[string]*sql.Stmt) error {
+		w := &writer{ctx: bg, now: d.now(), ids: map[string]int64{}, aliased: map[string]bool{},
+			affil: map[int64]bool{}, stmt: st}
 		for i := range batch {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -116,12 +115,11 @@ type writer struct {
 	aliased map[string]bool // alias keys written in this transaction
 	affil   map[int64]bool  // sources whose affiliation was set in it
 	stmt    map[string]*sql.Stmt
-	tx      *sql.Tx
 	// nextClaim is the id the next claim gets (0 until read): the
 	// transaction holds the write lock, so ids can be handed out here and
 	// a claim's hops written without asking for its rowid.
 	nextClaim int64
-	bulk      bulkBuf
+	buf       claimBuf
 }
 
 var writerSQL = map[string]string{
@@ -131,29 +129,16 @@ var writerSQL = map[string]string{
 	"article": `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
 	// find: the source of the first of a JSON array of keys that is stored.
 	"find": `SELECT a.source_id FROM json_each(?1) j JOIN aliases a ON a.key = j.value ORDER BY j.key LIMIT 1`,
+	// source: no RETURNING (with foreign keys on, it made this insert
+	// several times slower); the id is the last rowid when a row went in.
 	"source": `INSERT INTO sources (name, key, kind, created_at, affiliation_id) VALUES (?,?,?,?,?)
-		ON CONFLICT (key) DO NOTHING RETURNING id`,
+		ON CONFLICT (key) DO NOTHING`,
 	"sourceID": `SELECT id FROM sources WHERE key = ?`,
 	"addAlias": `INSERT INTO aliases (key, alias, source_id) VALUES (?,?,?) ON CONFLICT (key) DO NOTHING`,
 	"affil":    `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
 	"claim":    `INSERT INTO claims (id, article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-	// The bulk forms write all claims, or all hops, of an article in one
-	// statement from a JSON array of rows (see bulk.go).
-	"claims": `INSERT INTO claims (id, article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id)
-		SELECT value->>0, ?1, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?2)`,
-	"hops": `INSERT INTO chain_hops (claim_id, position, source_id, written_as, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end)
-		SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7, value->>8, value->>9, value->>10 FROM json_each(?1)`,
 	"maxClaim": `SELECT coalesce(max(id), 0) FROM claims`,
 	"hop":      `INSERT INTO chain_hops (claim_id, position, source_id, written_as, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
-}
-
-func newWriter(ctx context.Context, d *DB, tx *sql.Tx, now string) (*writer, error) {
-	st, err := d.prepareAll(ctx, tx, writerSQL)
-	if err != nil {
-		return nil, err
-	}
-	return &writer{ctx: context.WithoutCancel(ctx), now: now, ids: map[string]int64{}, aliased: map[string]bool{},
-		affil: map[int64]bool{}, stmt: st, tx: tx}, nil
 }
 
 func (w *writer) article(a *ArticleRecord) (Outcome, error) {
@@ -200,7 +185,7 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	if id, err = res.LastInsertId(); err != nil {
 		return Outcome{}, err
 	}
-	if err := w.claims(id, a.Claims); err != nil {
+	if err := w.claims(id, outlet, a.Claims); err != nil {
 		return Outcome{}, err
 	}
 	return Outcome{ID: id, SourceIDs: ids}, nil
@@ -208,21 +193,21 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 
 // source finds or creates the stored source for s and records its aliases.
 func (w *writer) source(s *SourceRecord) (int64, error) {
-	if id, ok := w.ids[s.Key]; ok {
-		return id, nil
-	}
-	id := s.ID
+	id, seen := w.ids[s.Key]
 	var err error
-	if id == 0 {
+	if !seen {
+		id = s.ID
+	}
+	if !seen && id == 0 {
 		// The first of its key and aliases that is stored names it.
-		keys := append(w.bulk.keys[:0], '[')
+		keys := append(w.buf.keys[:0], '[')
 		keys, _ = appendString(keys, s.Key, true)
 		for _, a := range s.Aliases {
 			keys = append(keys, ',')
 			keys, _ = appendString(keys, a.Key, true)
 		}
-		w.bulk.keys = append(keys, ']')
-		err = w.stmt["find"].QueryRowContext(w.ctx, string(w.bulk.keys)).Scan(&id)
+		w.buf.keys = append(keys, ']')
+		err = w.stmt["find"].QueryRowContext(w.ctx, string(w.buf.keys)).Scan(&id)
 	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -231,11 +216,20 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 		if aid := w.ids[s.AffiliationKey]; s.AffiliationKey != "" && aid != 0 {
 			aff = aid
 		}
-		err = w.stmt["source"].QueryRowContext(w.ctx, s.Name, s.Key, s.Kind, w.now, aff).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) { // the key is taken (not as an alias)
+		var n int64
+		res, err := w.stmt["source"].ExecContext(w.ctx, s.Name, s.Key, s.Kind, w.now, aff)
+		if err == nil {
+			n, err = res.RowsAffected()
+		}
+		switch {
+		case err != nil:
+		case n == 0: // the key is taken (not as an alias)
 			err = w.stmt["sourceID"].QueryRowContext(w.ctx, s.Key).Scan(&id)
-		} else if err == nil && aff != nil {
-			w.affil[id] = true
+		default:
+			id, err = res.LastInsertId()
+			if aff != nil {
+				w.affil[id] = true
+			}
 		}
 		if err != nil {
 			return 0, fmt.Errorf("source %q: %w", s.Name, err)
@@ -243,6 +237,9 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 	case err != nil:
 		return 0, err
 	}
+	// A source already seen in this transaction still gets this record's
+	// aliases: a later article of the batch may name it in a new way, and
+	// the caller counts every alias it sent as stored.
 	if !s.KeyStored {
 		if err := w.alias(Alias{Key: s.Key, Text: s.Name}, id); err != nil {
 			return 0, err
@@ -267,33 +264,4 @@ func (w *writer) alias(a Alias, id int64) error {
 	}
 	w.aliased[a.Key] = true
 	return nil
-}
-
-// claim writes one claim with id claimID and its chain, a row at a time:
-// the fallback of claims for text the bulk path cannot carry.
-func (w *writer) claim(claimID, articleID int64, seq int, c *ClaimRecord, ids []int64) error {
-	spans, err := json.Marshal(c.Spans)
-	if err != nil {
-		return err
-	}
-	cueText, cueStart, cueEnd := spanArgs(c.Cue)
-	if _, err := w.stmt["claim"].ExecContext(w.ctx, claimID, articleID, seq, c.Text, c.Spans[0][0], c.Spans[len(c.Spans)-1][1],
-		string(spans), c.Quote, cueText, cueStart, cueEnd, ids[len(ids)-1]); err != nil {
-		return err
-	}
-	for pos, h := range c.Hops {
-		mt, ms, me := spanArgs(h.Mention)
-		ct, cs, ce := spanArgs(h.Cue)
-		if _, err := w.stmt["hop"].ExecContext(w.ctx, claimID, pos, ids[pos], nullString(h.WrittenAs), mt, ms, me, nullString(h.Role), ct, cs, ce); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func spanArgs(s *TextSpan) (any, any, any) {
-	if s == nil {
-		return nil, nil, nil
-	}
-	return s.Text, s.Start, s.End
 }

@@ -56,7 +56,7 @@ type ClaimFilter struct {
 	ClaimID       int64
 }
 
-const claimCols = `c.id, c.article_id, o.name, c.text, c.content_start, c.content_end, c.spans, c.quote,
+const claimCols = `c.id, c.article_id, o.name, o.id, o.kind, c.text, c.content_start, c.content_end, c.spans, c.quote,
 	c.cue_text, c.cue_start, c.cue_end, c.proposition_id, c.stance, c.score, c.grade,
 	c.independent_origins, c.supporting_articles, c.contradicting_articles, c.fidelity, c.explanation`
 
@@ -68,7 +68,11 @@ func (d *DB) Claims(ctx context.Context, f ClaimFilter) ([]Claim, error) {
 		where, args = append(where, "c.article_id = ?"), append(args, f.ArticleID)
 	}
 	if f.SourceID != 0 {
-		where, args = append(where, "c.id IN (SELECT claim_id FROM chain_hops WHERE source_id = ?)"), append(args, f.SourceID)
+		// Position 0, the outlet, is not stored as a hop (see schema.sql).
+		// Two indexed searches; an OR across claims and articles would scan.
+		where = append(where, `c.id IN (SELECT claim_id FROM chain_hops WHERE source_id = ?
+			UNION ALL SELECT c2.id FROM articles a2 JOIN claims c2 ON c2.article_id = a2.id WHERE a2.outlet_id = ?)`)
+		args = append(args, f.SourceID, f.SourceID)
 	}
 	if f.PropositionID != 0 {
 		where, args = append(where, "c.proposition_id = ?"), append(args, f.PropositionID)
@@ -111,10 +115,15 @@ func scanClaim(rows *sql.Rows) (Claim, error) {
 	var cueText, stance, grade, fidelity, expl sql.NullString
 	var cueStart, cueEnd, prop, indep, sup, contra sql.NullInt64
 	var score sql.NullFloat64
-	if err := rows.Scan(&c.ID, &c.ArticleID, &c.Outlet, &c.Text, &c.Start, &c.End, &spans, &c.Quote,
+	var outlet ChainHop
+	if err := rows.Scan(&c.ID, &c.ArticleID, &c.Outlet, &outlet.SourceID, &outlet.Kind, &c.Text, &c.Start, &c.End, &spans, &c.Quote,
 		&cueText, &cueStart, &cueEnd, &prop, &stance, &score, &grade, &indep, &sup, &contra, &fidelity, &expl); err != nil {
 		return c, err
 	}
+	// Position 0 of every chain is the article's outlet, implied by
+	// articles.outlet_id rather than stored; loadChains appends the rest.
+	outlet.Source = c.Outlet
+	c.Chain = []ChainHop{outlet}
 	if err := json.Unmarshal([]byte(spans), &c.Spans); err != nil {
 		return c, fmt.Errorf("claim %d: spans: %w", c.ID, err)
 	}
@@ -131,7 +140,8 @@ func scanClaim(rows *sql.Rows) (Claim, error) {
 	return c, nil
 }
 
-// loadChains fills the chains of claims with one query over the same filter.
+// loadChains appends the stored hops (positions 1 and up) to the chains of
+// claims, with one query over the same filter.
 func (d *DB) loadChains(ctx context.Context, claims []Claim, byID map[int64]int, where []string, args []any) error {
 	if len(claims) == 0 {
 		return nil

@@ -10,8 +10,8 @@ import (
 
 // Rescore recomputes every machine-written grade: it loads everything the
 // scoring engine needs (every claim with its chain as source ids, every
-// source, article texts for uncredited-copy detection, the fact-checker's
-// links and verdicts), calls score, and replaces the stored propositions,
+// source, every article's copy-detection signature, recomputed here from
+// the texts, the fact-checker's links and verdicts), calls score, and replaces the stored propositions,
 // grades and findings with its result. Loading and saving share one write
 // transaction, so a concurrent ingest cannot slip in between and be
 // overwritten by a stale result.
@@ -19,10 +19,16 @@ func (d *DB) Rescore(ctx context.Context, score func(scoring.Input) scoring.Resu
 	var in scoring.Input
 	var res scoring.Result
 	err := d.tx(ctx, func(tx *sql.Tx) error {
-		if err := loadInput(ctx, tx, &in); err != nil {
+		if err := signArticles(ctx, tx, true); err != nil {
+			return err
+		}
+		if err := loadInput(ctx, tx, &in, false); err != nil {
 			return err
 		}
 		res = score(in)
+		if err := saveMatching(ctx, tx, in, res); err != nil {
+			return err
+		}
 		return saveScores(ctx, tx, res)
 	})
 	return in, res, err
@@ -43,12 +49,19 @@ func eachRow(ctx context.Context, tx *sql.Tx, query string, scan func(*sql.Rows)
 	return rows.Err()
 }
 
-func loadInput(ctx context.Context, tx *sql.Tx, in *scoring.Input) error {
+// loadInput reads what scoring needs. With stored set, the claims' match
+// groups and the matcher's edges are given back too, so that only new
+// claims are compared (see scoring's matchstate.go); without it everything
+// is matched afresh.
+func loadInput(ctx context.Context, tx *sql.Tx, in *scoring.Input, stored bool) error {
 	idx := map[int64]int{}
 	if err := eachRow(ctx, tx, `SELECT c.id, c.article_id, a.outlet_id, c.text, c.quote, coalesce(a.published, ''),
-		coalesce(c.cue_text, '') FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id`, func(r *sql.Rows) error {
+		coalesce(c.cue_text, ''), coalesce(c.match_group, 0) FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id`, func(r *sql.Rows) error {
 		var c scoring.Claim
-		err := r.Scan(&c.ID, &c.ArticleID, &c.Outlet, &c.Text, &c.Quote, &c.Published, &c.Cue)
+		err := r.Scan(&c.ID, &c.ArticleID, &c.Outlet, &c.Text, &c.Quote, &c.Published, &c.Cue, &c.Group)
+		if !stored {
+			c.Group = 0
+		}
 		idx[c.ID] = len(in.Claims)
 		in.Claims = append(in.Claims, c)
 		return err
@@ -75,13 +88,18 @@ func loadInput(ctx context.Context, tx *sql.Tx, in *scoring.Input) error {
 	}); err != nil {
 		return fmt.Errorf("load sources: %w", err)
 	}
-	if err := eachRow(ctx, tx, `SELECT id, outlet_id, coalesce(published, ''), text FROM articles ORDER BY id`, func(r *sql.Rows) error {
-		var a scoring.Article
-		err := r.Scan(&a.ID, &a.Outlet, &a.Published, &a.Text)
-		in.Articles = append(in.Articles, a)
-		return err
-	}); err != nil {
+	if err := loadArticles(ctx, tx, in); err != nil {
 		return fmt.Errorf("load articles: %w", err)
+	}
+	if stored {
+		if err := eachRow(ctx, tx, `SELECT a, b, kind, sim FROM claim_edges`, func(r *sql.Rows) error {
+			var e scoring.Edge
+			err := r.Scan(&e.A, &e.B, &e.Kind, &e.Sim)
+			in.Edges = append(in.Edges, e)
+			return err
+		}); err != nil {
+			return fmt.Errorf("load claim edges: %w", err)
+		}
 	}
 	if err := eachRow(ctx, tx, `SELECT a, b, linked FROM claim_links ORDER BY created_at, rowid`, func(r *sql.Rows) error {
 		var l scoring.Link
@@ -107,7 +125,8 @@ func loadInput(ctx context.Context, tx *sql.Tx, in *scoring.Input) error {
 func saveScores(ctx context.Context, tx *sql.Tx, res scoring.Result) error {
 	for _, q := range []string{
 		`UPDATE claims SET proposition_id = NULL, stance = NULL, grade = NULL, score = NULL, independent_origins = NULL,
-				supporting_articles = NULL, contradicting_articles = NULL, fidelity = NULL, explanation = NULL`,
+				supporting_articles = NULL, contradicting_articles = NULL, fidelity = NULL, explanation = NULL, score_hash = NULL`,
+		`UPDATE sources SET score_hash = NULL`,
 		`DELETE FROM findings`, `DELETE FROM contradictions`, `DELETE FROM proposition_origins`, `DELETE FROM propositions`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
@@ -116,7 +135,7 @@ func saveScores(ctx context.Context, tx *sql.Tx, res scoring.Result) error {
 	}
 	// Against an empty store every row is new: the full rewrite and the
 	// incremental update write through the same code.
-	return applyDelta(ctx, tx, scoring.Diff(scoring.Result{}, res))
+	return applyDelta(ctx, tx, scoring.DiffFingerprints(scoring.Fingerprints{}, res), true)
 }
 
 func prepareAll(ctx context.Context, tx *sql.Tx, qs map[string]string) (map[string]*sql.Stmt, error) {

@@ -9,29 +9,39 @@ import (
 	"github.com/attrib/attrib/internal/scoring"
 )
 
-// RescoreChanged is the incremental form of Rescore that ingest uses: it
-// scores the store exactly as Rescore does (so the result is the full
-// result, not an approximation), compares it with the grades already
-// stored (scoring.Diff) and writes only the rows that differ: the
-// propositions a new article's claims joined or contradicted, the claims
-// in them, the sources whose reliability moved and the findings of those
-// propositions. Everything else is left as it is. `attrib score` (Rescore)
-// rewrites every row and so repairs a store edited by hand.
+// RescoreChanged is the incremental form of Rescore that ingest uses. It
+// signs only the articles that have no copy-detection signature yet (the
+// new ones; no other article text is read), gives the stored match groups
+// and edges back so that only the new claims are compared, and scores the
+// store (the result is the full result, not an approximation: see scoring's
+// matchstate.go),
+// and compares it with the digests stored next to every scored row
+// (scoring.DiffFingerprints) instead of reading the rows back. It writes
+// only the rows that differ: the propositions the new claims joined or
+// contradicted, the claims in them, the sources whose reliability moved and
+// the findings of those propositions. `attrib score` (Rescore) rewrites
+// every row and so repairs a store edited by hand.
 func (d *DB) RescoreChanged(ctx context.Context, score func(scoring.Input) scoring.Result) (scoring.Input, scoring.Result, scoring.Delta, error) {
 	var in scoring.Input
 	var res scoring.Result
 	var delta scoring.Delta
 	err := d.tx(ctx, func(tx *sql.Tx) error {
-		if err := loadInput(ctx, tx, &in); err != nil {
+		if err := signArticles(ctx, tx, false); err != nil {
+			return err
+		}
+		if err := loadInput(ctx, tx, &in, true); err != nil {
 			return err
 		}
 		res = score(in)
-		old, err := loadResult(ctx, tx)
-		if err != nil {
-			return fmt.Errorf("load stored grades: %w", err)
+		if err := saveMatching(ctx, tx, in, res); err != nil {
+			return err
 		}
-		delta = scoring.Diff(old, res)
-		if err := applyDelta(ctx, tx, delta); err != nil {
+		old, err := loadFingerprints(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("load stored digests: %w", err)
+		}
+		delta = scoring.DiffFingerprints(old, res)
+		if err := applyDelta(ctx, tx, delta, false); err != nil {
 			return fmt.Errorf("save grades: %w", err)
 		}
 		return nil
@@ -39,144 +49,134 @@ func (d *DB) RescoreChanged(ctx context.Context, score func(scoring.Input) scori
 	return in, res, delta, err
 }
 
-// loadResult reads the stored machine grades back into a scoring.Result
-// (proposition ClaimIDs are left empty: claims carry their proposition).
-func loadResult(ctx context.Context, tx *sql.Tx) (scoring.Result, error) {
-	res := scoring.Result{Claims: map[int64]scoring.ClaimScore{}, Sources: map[int64]scoring.SourceGrade{}}
-	idx := map[int64]int{}
-	if err := eachRow(ctx, tx, `SELECT id, grade, score, independent_origins, supporting_articles, contradicting_articles, explanation
-		FROM propositions ORDER BY id`, func(r *sql.Rows) error {
-		var p scoring.Proposition
-		err := r.Scan(&p.ID, &p.Grade, &p.Score, &p.IndependentOrigins, &p.SupportingArticles, &p.ContradictingArticles, &p.Explanation)
-		idx[p.ID] = len(res.Propositions)
-		res.Propositions = append(res.Propositions, p)
-		return err
-	}); err != nil {
-		return res, fmt.Errorf("propositions: %w", err)
-	}
-	if err := eachRow(ctx, tx, `SELECT proposition_id, source_id FROM proposition_origins ORDER BY proposition_id, source_id`, func(r *sql.Rows) error {
-		var p, s int64
-		err := r.Scan(&p, &s)
-		if i, ok := idx[p]; ok {
-			res.Propositions[i].Origins = append(res.Propositions[i].Origins, s)
-		}
-		return err
-	}); err != nil {
-		return res, fmt.Errorf("origins: %w", err)
-	}
-	if err := eachRow(ctx, tx, `SELECT proposition_id, contradicts_id FROM contradictions ORDER BY proposition_id, contradicts_id`, func(r *sql.Rows) error {
-		var p, q int64
-		err := r.Scan(&p, &q)
-		if i, ok := idx[p]; ok {
-			res.Propositions[i].Contradicts = append(res.Propositions[i].Contradicts, q)
-		}
-		return err
-	}); err != nil {
-		return res, fmt.Errorf("contradictions: %w", err)
-	}
-	if err := eachRow(ctx, tx, `SELECT id, proposition_id, coalesce(stance, ''), coalesce(grade, ''), coalesce(score, 0),
-		coalesce(independent_origins, 0), coalesce(supporting_articles, 0), coalesce(contradicting_articles, 0),
-		coalesce(fidelity, ''), coalesce(explanation, '') FROM claims WHERE proposition_id IS NOT NULL`, func(r *sql.Rows) error {
+// loadFingerprints reads the digests stored with the scored rows.
+func loadFingerprints(ctx context.Context, tx *sql.Tx) (scoring.Fingerprints, error) {
+	fp := scoring.Fingerprints{Claims: map[int64]int64{}, Props: map[int64]int64{}, Sources: map[int64]int64{}, Findings: map[int64]int64{}}
+	if err := eachRow(ctx, tx, `SELECT id, score_hash, findings_hash FROM propositions`, func(r *sql.Rows) error {
 		var id int64
-		var c scoring.ClaimScore
-		err := r.Scan(&id, &c.PropositionID, &c.Stance, &c.Grade, &c.Score, &c.IndependentOrigins, &c.SupportingArticles,
-			&c.ContradictingArticles, &c.Fidelity, &c.Explanation)
-		res.Claims[id] = c
-		return err
-	}); err != nil {
-		return res, fmt.Errorf("claims: %w", err)
-	}
-	if err := eachRow(ctx, tx, `SELECT id, reliability, reliability_score, coalesce(reliability_note, '') FROM sources
-		WHERE reliability_score IS NOT NULL`, func(r *sql.Rows) error {
-		var id int64
-		var s scoring.SourceGrade
-		err := r.Scan(&id, &s.Reliability, &s.Score, &s.Explanation)
-		res.Sources[id] = s
-		return err
-	}); err != nil {
-		return res, fmt.Errorf("sources: %w", err)
-	}
-	if err := eachRow(ctx, tx, `SELECT kind, coalesce(proposition_id, 0), claim_ids, message FROM findings ORDER BY id`, func(r *sql.Rows) error {
-		var f scoring.Finding
-		var ids string
-		if err := r.Scan(&f.Kind, &f.PropositionID, &ids, &f.Message); err != nil {
-			return err
+		var h, f sql.NullInt64
+		err := r.Scan(&id, &h, &f)
+		fp.Props[id] = h.Int64 // NULL (never written by this version) reads as 0: rewritten
+		if f.Valid {
+			fp.Findings[id] = f.Int64
 		}
-		res.Findings = append(res.Findings, f)
-		return json.Unmarshal([]byte(ids), &res.Findings[len(res.Findings)-1].ClaimIDs)
+		return err
 	}); err != nil {
-		return res, fmt.Errorf("findings: %w", err)
+		return fp, fmt.Errorf("propositions: %w", err)
 	}
-	return res, nil
+	if err := eachRow(ctx, tx, `SELECT id, score_hash FROM claims WHERE score_hash IS NOT NULL`, func(r *sql.Rows) error {
+		var id, h int64
+		err := r.Scan(&id, &h)
+		fp.Claims[id] = h
+		return err
+	}); err != nil {
+		return fp, fmt.Errorf("claims: %w", err)
+	}
+	if err := eachRow(ctx, tx, `SELECT id, score_hash FROM sources WHERE score_hash IS NOT NULL`, func(r *sql.Rows) error {
+		var id, h int64
+		err := r.Scan(&id, &h)
+		fp.Sources[id] = h
+		return err
+	}); err != nil {
+		return fp, fmt.Errorf("sources: %w", err)
+	}
+	return fp, nil
 }
 
 var deltaSQL = map[string]string{
 	"drop": `DELETE FROM propositions WHERE id = ?`,
-	"prop": `INSERT INTO propositions (id, text, grade, score, independent_origins, supporting_articles, contradicting_articles, explanation)
-		VALUES (?1, (SELECT text FROM claims WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
+	"prop": `INSERT INTO propositions (id, text, grade, score, independent_origins, supporting_articles, contradicting_articles, explanation, score_hash)
+		VALUES (?1, (SELECT text FROM claims WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)
 		ON CONFLICT (id) DO UPDATE SET grade = excluded.grade, score = excluded.score, independent_origins = excluded.independent_origins,
-		supporting_articles = excluded.supporting_articles, contradicting_articles = excluded.contradicting_articles, explanation = excluded.explanation`,
+		supporting_articles = excluded.supporting_articles, contradicting_articles = excluded.contradicting_articles,
+		explanation = excluded.explanation, score_hash = excluded.score_hash`,
 	"noOrigins": `DELETE FROM proposition_origins WHERE proposition_id = ?`,
 	"noContra":  `DELETE FROM contradictions WHERE proposition_id = ?`,
 	"origin":    `INSERT OR IGNORE INTO proposition_origins (proposition_id, source_id) VALUES (?, ?)`,
 	"contra":    `INSERT OR IGNORE INTO contradictions (proposition_id, contradicts_id) VALUES (?, ?)`,
 	"claim": `UPDATE claims SET proposition_id = ?, stance = ?, grade = ?, score = ?, independent_origins = ?,
-		supporting_articles = ?, contradicting_articles = ?, fidelity = ?, explanation = ? WHERE id = ?`,
-	"source":     `UPDATE sources SET reliability = ?, reliability_score = ?, reliability_note = ? WHERE id = ?`,
-	"noFindings": `DELETE FROM findings WHERE proposition_id = ?`,
-	"noLoose":    `DELETE FROM findings WHERE proposition_id IS NULL`,
-	"finding":    `INSERT INTO findings (kind, proposition_id, claim_ids, message) VALUES (?, ?, ?, ?)`,
+		supporting_articles = ?, contradicting_articles = ?, fidelity = ?, explanation = ?, score_hash = ? WHERE id = ?`,
+	"source":       `UPDATE sources SET reliability = ?, reliability_score = ?, reliability_note = ?, score_hash = ? WHERE id = ?`,
+	"noFindings":   `DELETE FROM findings WHERE proposition_id = ?`,
+	"noLoose":      `DELETE FROM findings WHERE proposition_id IS NULL`,
+	"finding":      `INSERT INTO findings (kind, proposition_id, claim_ids, message) VALUES (?, ?, ?, ?)`,
+	"findingsHash": `UPDATE propositions SET findings_hash = ? WHERE id = ?`,
 }
 
-// applyDelta writes the changed rows of d. Propositions come first (claims,
-// contradictions and findings refer to them), removed ones are deleted
-// (their origins, contradictions and findings go with them).
-func applyDelta(ctx context.Context, tx *sql.Tx, d scoring.Delta) error {
+// applyDelta writes the changed rows of d with their digests. Propositions
+// come first (claims, contradictions and findings refer to them), removed
+// ones are deleted (their origins, contradictions and findings go with
+// them). fresh says the scored tables were just emptied, so there is
+// nothing to delete first.
+func applyDelta(ctx context.Context, tx *sql.Tx, d scoring.Delta, fresh bool) error {
 	st, err := prepareAll(ctx, tx, deltaSQL)
 	if err != nil {
 		return err
 	}
 	defer closeAll(st)
+	exec := func(name string, args ...any) error {
+		_, err := st[name].ExecContext(ctx, args...)
+		return err
+	}
 	for _, id := range d.Removed {
-		if _, err := st["drop"].ExecContext(ctx, id); err != nil {
+		if err := exec("drop", id); err != nil {
 			return fmt.Errorf("drop proposition %d: %w", id, err)
 		}
 	}
-	for _, p := range d.Propositions {
-		if _, err := st["prop"].ExecContext(ctx, p.ID, p.Grade, p.Score, p.IndependentOrigins, p.SupportingArticles,
-			p.ContradictingArticles, p.Explanation); err != nil {
+	for i := range d.Propositions {
+		p := &d.Propositions[i]
+		if err := exec("prop", p.ID, p.Grade, p.Score, p.IndependentOrigins, p.SupportingArticles,
+			p.ContradictingArticles, p.Explanation, scoring.PropFingerprint(p)); err != nil {
 			return fmt.Errorf("proposition %d: %w", p.ID, err)
 		}
 	}
 	for _, p := range d.Propositions {
-		for _, q := range []string{"noOrigins", "noContra"} {
-			if _, err := st[q].ExecContext(ctx, p.ID); err != nil {
-				return fmt.Errorf("proposition %d: %w", p.ID, err)
+		if !fresh {
+			for _, q := range []string{"noOrigins", "noContra"} {
+				if err := exec(q, p.ID); err != nil {
+					return fmt.Errorf("proposition %d: %w", p.ID, err)
+				}
 			}
 		}
 		for _, o := range p.Origins {
-			if _, err := st["origin"].ExecContext(ctx, p.ID, o); err != nil {
+			if err := exec("origin", p.ID, o); err != nil {
 				return fmt.Errorf("proposition %d origin %d: %w", p.ID, o, err)
 			}
 		}
 		for _, o := range p.Contradicts {
-			if _, err := st["contra"].ExecContext(ctx, p.ID, o); err != nil {
+			if err := exec("contra", p.ID, o); err != nil {
 				return fmt.Errorf("proposition %d contradicts %d: %w", p.ID, o, err)
 			}
 		}
 	}
 	for id, c := range d.Claims {
-		if _, err := st["claim"].ExecContext(ctx, c.PropositionID, c.Stance, c.Grade, c.Score, c.IndependentOrigins,
-			c.SupportingArticles, c.ContradictingArticles, nullString(c.Fidelity), nullString(c.Explanation), id); err != nil {
+		if err := exec("claim", c.PropositionID, c.Stance, c.Grade, c.Score, c.IndependentOrigins,
+			c.SupportingArticles, c.ContradictingArticles, nullString(c.Fidelity), nullString(c.Explanation),
+			scoring.ClaimFingerprint(c), id); err != nil {
 			return fmt.Errorf("claim %d: %w", id, err)
 		}
 	}
 	for id, s := range d.Sources {
-		if _, err := st["source"].ExecContext(ctx, s.Reliability, s.Score, s.Explanation, id); err != nil {
+		if err := exec("source", s.Reliability, s.Score, s.Explanation, scoring.SourceFingerprint(s), id); err != nil {
 			return fmt.Errorf("source %d: %w", id, err)
 		}
 	}
+	return applyFindings(ctx, st, d, fresh)
+}
+
+// applyFindings replaces the findings of d.FindingProps and records each
+// proposition's findings digest.
+func applyFindings(ctx context.Context, st map[string]*sql.Stmt, d scoring.Delta, fresh bool) error {
+	byProp := scoring.FindingsByProp(d.Findings)
 	for _, p := range d.FindingProps {
+		if p != 0 {
+			if _, err := st["findingsHash"].ExecContext(ctx, scoring.FindingsFingerprint(byProp[p]), p); err != nil {
+				return fmt.Errorf("findings digest of proposition %d: %w", p, err)
+			}
+		}
+		if fresh {
+			continue
+		}
 		q, args := "noFindings", []any{p}
 		if p == 0 {
 			q, args = "noLoose", nil
@@ -188,7 +188,7 @@ func applyDelta(ctx context.Context, tx *sql.Tx, d scoring.Delta) error {
 	for _, f := range d.Findings {
 		ids, err := json.Marshal(f.ClaimIDs)
 		if err != nil {
-			return err
+			return fmt.Errorf("finding claim ids: %w", err)
 		}
 		var prop any
 		if f.PropositionID != 0 {

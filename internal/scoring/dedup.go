@@ -91,6 +91,18 @@ func signature(text string) ([minhashK]uint64, bool) {
 	return sig, words >= minDupWords
 }
 
+// Signature is the MinHash signature of an article's text (32 values) that
+// copy detection compares, or nil when the text is too short to compare. A
+// store keeps it per article (Article.Sig) so that scoring never needs to
+// reload article texts; it depends on the text alone.
+func Signature(text string) []uint64 {
+	s, ok := signature(text)
+	if !ok {
+		return nil
+	}
+	return s[:]
+}
+
 // dupClusters groups articles whose texts are near duplicates (an uncredited
 // wire copy, a re-run). It returns article id -> cluster id (the smallest
 // article id in the cluster) for articles in clusters of two or more.
@@ -101,7 +113,11 @@ func dupClusters(arts []Article) map[int64]int64 {
 	}
 	var items []item
 	for _, a := range arts {
-		if s, ok := signature(a.Text); ok {
+		if len(a.Sig) == minhashK {
+			var s [minhashK]uint64
+			copy(s[:], a.Sig)
+			items = append(items, item{a.ID, s})
+		} else if s, ok := signature(a.Text); ok {
 			items = append(items, item{a.ID, s})
 		}
 	}

@@ -6,12 +6,16 @@
 //
 //   - Matching (text.go, match.go, group.go): content is normalised (case,
 //     punctuation, stop words, a light stemmer, "12 thousand" = 12000,
-//     "3,000" = 3000; a leading dateline is dropped) into IDF-weighted token
-//     sets; contents of fewer than three content words are not matched. Candidate pairs come from
-//     an inverted index over each claim's rarest tokens with prefix and
+//     "3,000" = 3000; a leading dateline is dropped) into token sets with
+//     fixed weights (weights.go: word length and a list of common news
+//     words, never corpus statistics, so a pair decision depends on the two
+//     claims alone); contents of fewer than three content words are not
+//     matched. Candidate pairs come from an inverted index over each claim's
+//     most selective tokens, in one fixed token order, with prefix and
 //     positional filtering (Chaudhuri et al. 2006; Bayardo et al. 2007; Xiao
-//     et al. 2008), never all pairs; each token's probe is bounded to its
-//     most recent claims. Similar pairs are joined with union-find when
+//     et al. 2008), never all pairs; claims are taken in id order and each
+//     token's probe looks back only at its most recent earlier claims, so a
+//     new claim's candidates do not depend on later ones. Similar pairs are joined with union-find when
 //     numbers, years, capitalised names, tense and negation agree; opposite
 //     polarity makes a denial (stance "contradicts"); a different number for
 //     the same statement makes conflicting propositions (Contradicts).
@@ -30,9 +34,12 @@
 //     [0,1] for ranking, explanations (explain.go), fidelity of attribution
 //     and findings about reporting chains (findings.go).
 //
-// Diff (diff.go) compares a stored result with a new one, so that an
-// incremental update writes only the rows that changed and leaves the same
-// store as a full rewrite.
+// Diff (diff.go) compares a stored result with a new one, and
+// DiffFingerprints (fingerprint.go) does the same against 64-bit digests a
+// store keeps next to its rows, so that an incremental update writes only
+// the rows that changed and leaves the same store as a full rewrite.
+// Signature gives the per-article copy-detection signature a store keeps
+// (Article.Sig), so article texts need not be reloaded.
 //
 // It is pure: no I/O, no SQL.
 package scoring

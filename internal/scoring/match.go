@@ -1,9 +1,8 @@
 package scoring
 
 import (
-	"math"
 	"slices"
-	"sort"
+	"strings"
 )
 
 // Matching thresholds on weighted Jaccard similarity of content tokens.
@@ -30,8 +29,8 @@ type edge struct {
 	sim  float64
 }
 
-// vector is a claim's token set as ranks in the global rarity order
-// (rarest first), with IDF weights.
+// vector is a claim's token set as ranks in one fixed global token order
+// (most selective first), with fixed token weights.
 type vector struct {
 	ranks  []int32
 	suffix []float32 // suffix[k] = weight of ranks[k:]
@@ -39,45 +38,63 @@ type vector struct {
 	prefix int // number of leading ranks indexed (prefix filter)
 }
 
-// buildVectors interns tokens, orders them by document frequency and weights
-// them by inverse document frequency (Salton & Buckley 1988).
+// buildVectors interns tokens and orders them by a fixed key (tokenKey), and
+// weighs them by tokenWeight. Neither depends on the rest of the corpus, so
+// whether two claims match depends on the two claims alone: adding an
+// article never changes a decision about two other claims, and an
+// incremental update can reproduce a full run exactly. (An IDF weight over
+// the store, Salton & Buckley 1988, would shift with every article.)
 func buildVectors(fs []features) ([]vector, []float64) {
 	ids := make(map[string]int32)
-	var df []int32
 	var names []string
 	tokIDs := make([][]int32, len(fs))
+	// One backing array for all claims' ranks and one for their suffix
+	// weights: vectors compared together sit close in memory.
+	total := 0
 	for i := range fs {
-		t := make([]int32, len(fs[i].toks))
+		total += len(fs[i].toks)
+	}
+	arena := make([]int32, total)
+	sufArena := make([]float32, total)
+	for i := range fs {
+		n := len(fs[i].toks)
+		t := arena[:n:n]
+		arena = arena[n:]
 		for k, s := range fs[i].toks {
 			id, ok := ids[s]
 			if !ok {
-				id = int32(len(df))
+				id = int32(len(names))
 				ids[s] = id
-				df = append(df, 0)
 				names = append(names, s)
 			}
-			df[id]++
 			t[k] = id
 		}
 		tokIDs[i] = t
 	}
-	order := make([]int32, len(df))
+	keys := make([]uint64, len(names))
+	for i, s := range names {
+		keys[i] = tokenKey(s)
+	}
+	order := make([]int32, len(names))
 	for i := range order {
 		order[i] = int32(i)
 	}
-	sort.Slice(order, func(a, b int) bool {
-		x, y := order[a], order[b]
-		if df[x] != df[y] {
-			return df[x] < df[y]
+	// The rank order is the fixed order of tokenKey restricted to the
+	// tokens present: relative order of two tokens never depends on others.
+	slices.SortFunc(order, func(x, y int32) int {
+		if keys[x] != keys[y] {
+			if keys[x] < keys[y] {
+				return -1
+			}
+			return 1
 		}
-		return names[x] < names[y]
+		return strings.Compare(names[x], names[y])
 	})
-	rank := make([]int32, len(df))
-	weight := make([]float64, len(df))
-	n := float64(len(fs)) + 1
+	rank := make([]int32, len(names))
+	weight := make([]float64, len(names))
 	for r, id := range order {
 		rank[id] = int32(r)
-		weight[r] = math.Log(1 + n/float64(df[id]))
+		weight[r] = tokenWeight(names[id])
 	}
 	vs := make([]vector, len(fs))
 	for i, t := range tokIDs {
@@ -85,28 +102,35 @@ func buildVectors(fs []features) ([]vector, []float64) {
 		for k, id := range t {
 			rs[k] = rank[id]
 		}
-		sort.Slice(rs, func(a, b int) bool { return rs[a] < rs[b] })
-		var tot float64
-		for _, r := range rs {
-			tot += weight[r]
-		}
-		// Prefix filter (Chaudhuri et al. 2006; Bayardo et al. 2007): two
-		// sets with weighted Jaccard >= t share a token among the leading
-		// ranks of each whose remaining weight is >= t * total.
-		p, rest := 0, tot
-		for p < len(rs) && rest >= joinThreshold*tot-1e-12 {
-			rest -= weight[rs[p]]
-			p++
-		}
-		suf := make([]float32, len(rs))
-		acc := 0.0
-		for k := len(rs) - 1; k >= 0; k-- {
-			acc += weight[rs[k]]
-			suf[k] = float32(acc)
-		}
-		vs[i] = vector{ranks: rs, suffix: suf, total: tot, prefix: p}
+		slices.Sort(rs)
+		n := len(rs)
+		vs[i] = makeVector(rs, weight, sufArena[:n:n])
+		sufArena = sufArena[n:]
 	}
 	return vs, weight
+}
+
+// makeVector computes the prefix and the suffix weights (into suf, of the
+// length of rs) of sorted ranks rs.
+func makeVector(rs []int32, weight []float64, suf []float32) vector {
+	var tot float64
+	for _, r := range rs {
+		tot += weight[r]
+	}
+	// Prefix filter (Chaudhuri et al. 2006; Bayardo et al. 2007): two
+	// sets with weighted Jaccard >= t share a token among the leading
+	// ranks of each whose remaining weight is >= t * total.
+	p, rest := 0, tot
+	for p < len(rs) && rest >= joinThreshold*tot-1e-12 {
+		rest -= weight[rs[p]]
+		p++
+	}
+	acc := 0.0
+	for k := len(rs) - 1; k >= 0; k-- {
+		acc += weight[rs[k]]
+		suf[k] = float32(acc)
+	}
+	return vector{ranks: rs, suffix: suf, total: tot, prefix: p}
 }
 
 // similarity is the weighted Jaccard of two rank vectors.
@@ -135,11 +159,18 @@ func similarity(a, b vector, w []float64) float64 {
 // findEdges blocks claims by the rare tokens of their prefixes (an inverted
 // index; never all pairs) and classifies each similar pair.
 // Join edges are applied at once to gr (claims already in one set are not
-// compared again); denial and conflict edges are returned.
-func findEdges(fs []features, vs []vector, w []float64, gr *grouper) []edge {
+// compared again); denial and conflict edges are returned. Claims are taken
+// in id order and compared only with earlier claims. A claim with
+// matched[i] set (matched by an earlier run, see matchstate.go) is indexed
+// but not compared; matched may be nil.
+func findEdges(fs []features, vs []vector, w []float64, gr *grouper, matched []bool) []edge {
+	// A posting carries what the positional filter needs, so that most
+	// candidates are rejected without touching their vectors (at a million
+	// claims, those reads were cache misses that made blocking superlinear).
 	type posting struct {
 		claim int32
-		pos   int32
+		rest  float32 // suffix weight of the claim from this token on
+		total float64 // the claim's total weight
 	}
 	post := make([][]posting, len(w))
 	stamp := make([]int32, len(fs))
@@ -156,24 +187,27 @@ func findEdges(fs []features, vs []vector, w []float64, gr *grouper) []edge {
 			continue // neither probes nor is indexed
 		}
 		roots = roots[:0]
+		probe := matched == nil || !matched[i]
 		for pi, r := range v.ranks[:v.prefix] {
 			list := post[r]
-			start := 0
-			if len(list) > maxPosting {
-				start = len(list) - maxPosting
+			start := len(list)
+			if probe {
+				start = max(0, len(list)-maxPosting)
 			}
 			for _, pj := range list[start:] {
 				j := pj.claim
+				// Positional filter (Xiao et al., PPJoin 2008): if this is
+				// the first shared token, the overlap is at most the smaller
+				// remaining weight from here on. (A pair failing it here may
+				// still pass at a later shared token, whose bound is lower
+				// still, so it is rejected without marking it seen.)
+				if float64(min(v.suffix[pi], pj.rest)) < need*(v.total+pj.total)-1e-6 {
+					continue
+				}
 				if stamp[j] == int32(i) {
 					continue
 				}
 				stamp[j] = int32(i)
-				// Positional filter (Xiao et al., PPJoin 2008): this is the
-				// first shared token, so the overlap is at most the smaller
-				// remaining weight from here on.
-				if float64(min(v.suffix[pi], vs[j].suffix[pj.pos])) < need*(v.total+vs[j].total)-1e-6 {
-					continue
-				}
 				rj := gr.uf.find(j)
 				if rj == gr.uf.find(int32(i)) || slices.Contains(roots, rj) {
 					continue // joined already, or an edge to that group exists
@@ -192,7 +226,7 @@ func findEdges(fs []features, vs []vector, w []float64, gr *grouper) []edge {
 				// Keep only the window that is probed.
 				list = append(make([]posting, 0, 2*maxPosting), list[len(list)-maxPosting:]...)
 			}
-			post[r] = append(list, posting{int32(i), int32(pi)})
+			post[r] = append(list, posting{int32(i), v.suffix[pi], v.total})
 		}
 	}
 	return edges

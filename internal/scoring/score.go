@@ -61,7 +61,12 @@ func Score(in Input) Result {
 		e.fs[i].toks = nil // the vectors replace them
 	}
 	gr := newGrouper(len(e.claims), in.Links, index)
-	edges := findEdges(e.fs, vs, w, gr)
+	ms := storedMatching(e.claims, &in, index)
+	for _, p := range ms.pre {
+		gr.merge(p[0], p[1])
+	}
+	edges := append(ms.edges, findEdges(e.fs, vs, w, gr, ms.matched)...)
+	groups, outEdges := matchOutput(e, gr, edges)
 	g := gr.finish(e.fs, edges)
 
 	props, propOf := buildProps(e, g)
@@ -84,7 +89,9 @@ func Score(in Input) Result {
 	for p := range props {
 		gradeProp(e, props, p, rel)
 	}
-	return assemble(e, props, propOf, g, rel)
+	res := assemble(e, props, propOf, g, rel)
+	res.Groups, res.Edges = groups, outEdges
+	return res
 }
 
 // analyseAll computes matching features for every claim, in parallel.

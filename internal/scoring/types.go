@@ -17,6 +17,9 @@ type Claim struct {
 	// Cue is the reporting cue ("said", "denied"); optional. A denial cue
 	// makes the claim negate its content.
 	Cue string
+	// Group is the claim's raw match group from an earlier run
+	// (Result.Groups), or 0 for a claim not matched yet; see matchstate.go.
+	Group int64
 }
 
 // Source is anything a claim can be attributed to.
@@ -39,6 +42,9 @@ type Article struct {
 	Published  string
 	// Text may be empty; then the article takes no part in copy detection.
 	Text string
+	// Sig is the article's copy-detection signature (Signature of its
+	// text) when the caller stored it; when set, Text is not read.
+	Sig []uint64
 }
 
 // Link is a fact-checker's decision that two claims are (Linked) or are not
@@ -62,6 +68,9 @@ type Input struct {
 	Articles []Article
 	Links    []Link
 	Verdicts []Verdict
+	// Edges are the denial and conflict edges of an earlier run
+	// (Result.Edges), given back with Claim.Group.
+	Edges []Edge
 }
 
 // Result is the outcome of Score.
@@ -74,6 +83,11 @@ type Result struct {
 	Sources map[int64]SourceGrade
 	// Findings are sorted by kind, proposition and claim ids.
 	Findings []Finding
+	// Groups maps every claim id to its raw match group and Edges lists
+	// every denial and conflict edge: what a store keeps so that the next
+	// run compares only new claims (Claim.Group, Input.Edges).
+	Groups map[int64]int64
+	Edges  []Edge
 }
 
 // Proposition is a group of claims from one or more articles that assert the
