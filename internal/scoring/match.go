@@ -243,7 +243,7 @@ func classify(a, b int32, fs []features, vs []vector, w []float64) (edge, bool) 
 	if sim < joinThreshold {
 		return edge{}, false
 	}
-	numsEq := floatsEqual(fa.nums, fb.nums)
+	numsEq := slices.Equal(fa.nums, fb.nums)
 	e := edge{a: a, b: b, sim: sim}
 	switch {
 	case fa.neg != fb.neg:
@@ -261,32 +261,9 @@ func classify(a, b int32, fs []features, vs []vector, w []float64) (edge, bool) 
 	return e, true
 }
 
-func floatsEqual(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // yearsAgree is true unless both name years and they differ.
 func yearsAgree(a, b []int) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return true
-	}
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return len(a) == 0 || len(b) == 0 || slices.Equal(a, b)
 }
 
 // properAgree is false when each side names a capitalised word (a place, a

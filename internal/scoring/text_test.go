@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -70,7 +71,7 @@ func TestStripDateline(t *testing.T) {
 		}
 	}
 	a, b := analyse("KHARKIV, March 2 - 200,000 homes lost power", ""), analyse("200,000 homes lost power", "")
-	if !floatsEqual(a.nums, b.nums) {
+	if !slices.Equal(a.nums, b.nums) {
 		t.Errorf("the dateline's day counts as a number: %v vs %v", a.nums, b.nums)
 	}
 }
