@@ -66,23 +66,24 @@ func (d *DB) Close() error {
 }
 
 // writeConn is the connection AddArticles writes on, held out of the pool
-// for the life of the DB with its statements prepared once. Statements run
-// on it outside a database/sql transaction (BEGIN IMMEDIATE and COMMIT are
-// plain statements): inside a *sql.Tx every query, even on a context that
+// for the life of the DB with its statements prepared once on the driver
+// connection (see rawstmt.go). BEGIN IMMEDIATE and COMMIT are plain
+// statements on it: inside a *sql.Tx every query, even on a context that
 // cannot be cancelled, starts a goroutine to watch the transaction's own
 // context, and a query per source and per article made that handoff a large
 // share of the ingest.
 type writeConn struct {
 	mu   sync.Mutex // one batch at a time
 	conn *sql.Conn  // nil until the first batch, and after a failed one
-	stmt map[string]*sql.Stmt
+	stmt map[string]*rawStmt
 }
 
 // writeTx runs fn on the write connection inside BEGIN IMMEDIATE ... COMMIT,
 // rolling back when fn or the commit fails. ctx must not be cancellable
 // (see AddArticles). After a failure the connection is closed, so that the
-// next batch starts on a clean one.
-func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[string]*sql.Stmt) error) (err error) {
+// next batch starts on a clean one. The statements given to fn are valid
+// only while it runs.
+func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[string]*rawStmt) error) error {
 	w := &d.wconn
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -91,47 +92,72 @@ func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[stri
 		if err != nil {
 			return fmt.Errorf("write connection: %w", err)
 		}
-		w.conn, w.stmt = c, make(map[string]*sql.Stmt, len(qs))
-		// Statement journals (a statement that may fail half-way in a
-		// longer transaction keeps one) in memory, not in temporary files:
-		// a source insert cost three times as much with them on disk.
-		if _, err := c.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
-			w.close()
-			return fmt.Errorf("write connection: %w", err)
-		}
-		for name, q := range qs {
-			s, err := c.PrepareContext(ctx, q)
-			if err != nil {
-				w.close()
-				return fmt.Errorf("prepare %s: %w", name, err)
+		w.conn = c
+	}
+	err := w.conn.Raw(func(dc any) (err error) {
+		if w.stmt == nil {
+			if err := w.prepare(ctx, dc, qs); err != nil {
+				return err
 			}
-			w.stmt[name] = s
 		}
+		if err := execRaw(ctx, dc, "BEGIN IMMEDIATE"); err != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		defer func() {
+			if err != nil {
+				execRaw(ctx, dc, "ROLLBACK") // may fail when nothing is open
+				w.closeStmts()
+			}
+		}()
+		if err := fn(w.stmt); err != nil {
+			return err
+		}
+		if err := execRaw(ctx, dc, "COMMIT"); err != nil {
+			return fmt.Errorf("commit: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		w.close()
 	}
-	defer func() {
+	return err
+}
+
+// prepare readies the write connection dc: statement journals (a statement
+// that may fail half-way in a longer transaction keeps one) in memory, not
+// in temporary files (a source insert cost three times as much with them on
+// disk), and every statement of qs prepared.
+func (w *writeConn) prepare(ctx context.Context, dc any, qs map[string]string) error {
+	if err := execRaw(ctx, dc, "PRAGMA temp_store = MEMORY"); err != nil {
+		return fmt.Errorf("write connection: %w", err)
+	}
+	w.stmt = make(map[string]*rawStmt, len(qs))
+	for name, q := range qs {
+		s, err := prepareRaw(ctx, dc, q)
 		if err != nil {
-			w.conn.ExecContext(ctx, "ROLLBACK") // may fail when nothing is open
-			w.close()
+			w.closeStmts()
+			return fmt.Errorf("prepare %s: %w", name, err)
 		}
-	}()
-	if _, err := w.conn.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(w.stmt); err != nil {
-		return err
-	}
-	if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		w.stmt[name] = s
 	}
 	return nil
 }
 
-// close closes the write connection and its statements (w.mu held).
-func (w *writeConn) close() {
+// closeStmts finalizes the prepared statements (w.mu held, inside Raw).
+func (w *writeConn) closeStmts() {
 	for _, s := range w.stmt {
-		s.Close()
+		s.s.Close()
 	}
+	w.stmt = nil
+}
+
+// close closes the write connection (w.mu held). Its statements must have
+// been closed inside Raw; any left are closed with the driver connection.
+func (w *writeConn) close() {
 	if w.conn != nil {
+		if w.stmt != nil {
+			w.conn.Raw(func(any) error { w.closeStmts(); return nil })
+		}
 		w.conn.Close()
 	}
 	w.conn, w.stmt = nil, nil

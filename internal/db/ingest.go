@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -85,7 +86,7 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	// can be cancelled, database/sql and the driver start a goroutine per
 	// statement to watch it, and that handoff cost more than the statement.
 	bg := context.WithoutCancel(ctx)
-	err := d.writeTx(bg, writerSQL, func(st map[string]*sql.Stmt) error {
+	err := d.writeTx(bg, writerSQL, func(st map[string]*rawStmt) error {
 		w := &writer{ctx: bg, now: d.now(), ids: map[string]int64{}, aliased: map[string]bool{},
 			affil: map[int64]bool{}, stmt: st}
 		for i := range batch {
@@ -114,7 +115,7 @@ type writer struct {
 	ids     map[string]int64
 	aliased map[string]bool // alias keys written in this transaction
 	affil   map[int64]bool  // sources whose affiliation was set in it
-	stmt    map[string]*sql.Stmt
+	stmt    map[string]*rawStmt
 	// nextClaim is the id the next claim gets (0 until read): the
 	// transaction holds the write lock, so ids can be handed out here and
 	// a claim's hops written without asking for its rowid.
@@ -127,8 +128,8 @@ var writerSQL = map[string]string{
 	// whole table (texts included) once per article, quadratic in the store.
 	"dup":     `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
 	"article": `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-	// find: the source of the first of a JSON array of keys that is stored.
-	"find": `SELECT a.source_id FROM json_each(?1) j JOIN aliases a ON a.key = j.value ORDER BY j.key LIMIT 1`,
+	// find: the source an alias key names.
+	"find": `SELECT source_id FROM aliases WHERE key = ?`,
 	// source: no RETURNING (with foreign keys on, it made this insert
 	// several times slower); the id is the last rowid when a row went in.
 	"source": `INSERT INTO sources (name, key, kind, created_at, affiliation_id) VALUES (?,?,?,?,?)
@@ -136,15 +137,12 @@ var writerSQL = map[string]string{
 	"sourceID": `SELECT id FROM sources WHERE key = ?`,
 	"addAlias": `INSERT INTO aliases (key, alias, source_id) VALUES (?,?,?) ON CONFLICT (key) DO NOTHING`,
 	"affil":    `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
-	"claim":    `INSERT INTO claims (id, article_id, seq, text, content_start, content_end, spans, quote, cue_text, cue_start, cue_end, origin_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
 	"maxClaim": `SELECT coalesce(max(id), 0) FROM claims`,
-	"hop":      `INSERT INTO chain_hops (claim_id, position, source_id, written_as, mention_text, mention_start, mention_end, role, cue_text, cue_start, cue_end) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 }
 
 func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	hash := Hash(a.Text)
-	var id int64
-	err := w.stmt["dup"].QueryRowContext(w.ctx, hash, a.URL).Scan(&id)
+	id, err := w.stmt["dup"].queryInt(w.ctx, hash, a.URL)
 	if err == nil {
 		return Outcome{ID: id, Duplicate: true}, nil
 	}
@@ -169,7 +167,7 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 			continue
 		}
 		w.affil[sid] = true
-		if _, err := w.stmt["affil"].ExecContext(w.ctx, aid, sid, aid); err != nil {
+		if _, err := w.stmt["affil"].exec(w.ctx, aid, sid, aid); err != nil {
 			return Outcome{}, err
 		}
 	}
@@ -177,8 +175,8 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	if !ok {
 		return Outcome{}, fmt.Errorf("outlet %q is not among the article's sources", a.OutletKey)
 	}
-	res, err := w.stmt["article"].ExecContext(w.ctx, outlet, nullString(a.URL), a.Title, nullString(a.Published),
-		nullString(a.Language), hash, a.Text, nullString(a.From), w.now)
+	res, err := w.stmt["article"].exec(w.ctx, outlet, nullText(a.URL), a.Title, nullText(a.Published),
+		nullText(a.Language), hash, a.Text, nullText(a.From), w.now)
 	if err != nil {
 		return Outcome{}, err
 	}
@@ -199,32 +197,29 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 		id = s.ID
 	}
 	if !seen && id == 0 {
-		// The first of its key and aliases that is stored names it.
-		keys := append(w.buf.keys[:0], '[')
-		keys, _ = appendString(keys, s.Key, true)
-		for _, a := range s.Aliases {
-			keys = append(keys, ',')
-			keys, _ = appendString(keys, a.Key, true)
+		// The first of its key and aliases that is stored names it: a
+		// point lookup each (cheaper than one query over a JSON array).
+		id, err = w.stmt["find"].queryInt(w.ctx, s.Key)
+		for i := 0; i < len(s.Aliases) && errors.Is(err, sql.ErrNoRows); i++ {
+			id, err = w.stmt["find"].queryInt(w.ctx, s.Aliases[i].Key)
 		}
-		w.buf.keys = append(keys, ']')
-		err = w.stmt["find"].QueryRowContext(w.ctx, string(w.buf.keys)).Scan(&id)
 	}
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		// A new source; its affiliation goes in with it when already known.
-		var aff any
+		var aff driver.Value
 		if aid := w.ids[s.AffiliationKey]; s.AffiliationKey != "" && aid != 0 {
 			aff = aid
 		}
 		var n int64
-		res, err := w.stmt["source"].ExecContext(w.ctx, s.Name, s.Key, s.Kind, w.now, aff)
+		res, err := w.stmt["source"].exec(w.ctx, s.Name, s.Key, s.Kind, w.now, aff)
 		if err == nil {
 			n, err = res.RowsAffected()
 		}
 		switch {
 		case err != nil:
 		case n == 0: // the key is taken (not as an alias)
-			err = w.stmt["sourceID"].QueryRowContext(w.ctx, s.Key).Scan(&id)
+			id, err = w.stmt["sourceID"].queryInt(w.ctx, s.Key)
 		default:
 			id, err = res.LastInsertId()
 			if aff != nil {
@@ -259,7 +254,7 @@ func (w *writer) alias(a Alias, id int64) error {
 	if w.aliased[a.Key] {
 		return nil
 	}
-	if _, err := w.stmt["addAlias"].ExecContext(w.ctx, a.Key, a.Text, id); err != nil {
+	if _, err := w.stmt["addAlias"].exec(w.ctx, a.Key, a.Text, id); err != nil {
 		return fmt.Errorf("alias %q: %w", a.Text, err)
 	}
 	w.aliased[a.Key] = true
