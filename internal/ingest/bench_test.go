@@ -106,7 +106,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		in := &Ingester{reg: sources.NewRegistry(), keys: map[string]string{}, stored: map[string]bool{}, affDone: map[int64]bool{}}
+		in := &Ingester{reg: sources.NewRegistry(), stored: map[string]bool{}, affDone: map[int64]bool{}}
 		for j, a := range arts {
 			in.build(a, claims[j])
 		}

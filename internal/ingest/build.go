@@ -3,9 +3,10 @@ package ingest
 import (
 	"context"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/attrib/attrib/internal/db"
 	"github.com/attrib/attrib/internal/extract"
@@ -35,7 +36,7 @@ func loadRegistry(ctx context.Context, d *db.DB, stored func(key string)) (*sour
 		reg.Add(sources.Source{ID: k.ID, Name: k.Name, Kind: sources.Kind(k.Kind), Aliases: k.Aliases, Affiliation: k.Affiliation})
 		if stored != nil {
 			for _, a := range k.Aliases {
-				stored(sources.Key(a))
+				stored(reg.Key(a))
 			}
 		}
 	}
@@ -56,57 +57,176 @@ func OutletName(a input.Article) string {
 
 // recordBuilder collects the sources one article touches.
 type recordBuilder struct {
-	order   []*sources.Source       // in order of first use
-	index   map[*sources.Source]int // position in order
-	surface [][]string              // forms written in the article, by position
+	order []*sources.Source       // in order of first use
+	index map[*sources.Source]int // position in order, once order is long
+	uses  []surfaceUse            // forms written in the article, in order
+	sc    *scratch                // temporaries
 }
+
+// scratch holds build's temporaries, reused from article to article.
+type scratch struct {
+	order []*sources.Source
+	uses  []surfaceUse
+	pos   []int
+	start []int
+	slab  []string
+	surf  [][]string
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxScratch is the longest slice kept for the next article: one huge
+// article does not pin its temporaries for the rest of the run.
+const maxScratch = 1 << 14
+
+// release empties sc and returns it to the pool.
+func (sc *scratch) release() {
+	clear(sc.order)
+	clear(sc.uses)
+	clear(sc.slab)
+	clear(sc.surf)
+	if cap(sc.order) > maxScratch || cap(sc.uses) > maxScratch || cap(sc.pos) > maxScratch || cap(sc.slab) > maxScratch || cap(sc.surf) > maxScratch {
+		return
+	}
+	scratchPool.Put(sc)
+}
+
+// grow returns s resized to n, reusing its memory when it can.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// surfaceUse is one form written for the source at position pos.
+type surfaceUse struct {
+	pos  int
+	form string
+}
+
+// indexFrom is the number of sources from which use looks sources up in a
+// map: below it, a scan of a few pointers is cheaper than a map.
+const indexFrom = 16
 
 // use adds s (written as surface, "" for none) and returns its position.
 func (b *recordBuilder) use(s *sources.Source, surface string) int {
-	i, ok := b.index[s]
-	if !ok {
-		i = len(b.order)
-		b.index[s] = i
-		b.order = append(b.order, s)
-		b.surface = append(b.surface, nil)
-	}
-	if surface != "" {
-		forms := b.surface[i]
-		for _, f := range forms {
-			if f == surface {
-				return i
+	i := -1
+	if b.index != nil {
+		if j, ok := b.index[s]; ok {
+			i = j
+		}
+	} else {
+		for j, o := range b.order {
+			if o == s {
+				i = j
+				break
 			}
 		}
-		b.surface[i] = append(forms, surface)
+	}
+	if i < 0 {
+		i = len(b.order)
+		b.order = append(b.order, s)
+		switch {
+		case b.index != nil:
+			b.index[s] = i
+		case len(b.order) > indexFrom:
+			b.index = make(map[*sources.Source]int, 2*len(b.order))
+			for j, o := range b.order {
+				b.index[o] = j
+			}
+		}
+	}
+	if surface != "" {
+		b.uses = append(b.uses, surfaceUse{i, surface})
 	}
 	return i
 }
 
-// key is sources.Key with a cache: the same few thousand names and aliases
-// come back in every article.
-func (in *Ingester) key(name string) string {
-	k, ok := in.keys[name]
-	if !ok {
-		// Copies: name may be a substring of an article's text, which
-		// the cache (and the stored set, which keeps the key) must not
-		// hold on to.
-		k = strings.Clone(sources.Key(name))
-		if len(in.keys) >= maxKeyCache {
-			clear(in.keys) // bounded memory on endless input
-		}
-		in.keys[strings.Clone(name)] = k
+// surfaces returns, by position, the distinct forms written for each
+// source in the order first written, all in one backing slice.
+// The result lives in b's scratch.
+func (b *recordBuilder) surfaces() [][]string {
+	sc := b.sc
+	sc.surf = grow(sc.surf, len(b.order))
+	out := sc.surf
+	clear(out)
+	if len(b.uses) == 0 {
+		return out
 	}
-	return k
+	// a stable counting sort of the uses by position
+	sc.start = grow(sc.start, len(b.order)+1)
+	start := sc.start
+	clear(start)
+	for _, u := range b.uses {
+		start[u.pos+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	sc.slab = grow(sc.slab, len(b.uses))
+	slab := sc.slab
+	next := start[:len(b.order):len(b.order)]
+	for _, u := range b.uses {
+		slab[next[u.pos]] = u.form
+		next[u.pos]++
+	}
+	// next[i] is now the end of group i, and start[i] (i < len) was
+	// overwritten by it: groups run from the previous group's end
+	lo := 0
+	for i := range b.order {
+		hi := next[i]
+		group := slab[lo:lo]
+		for _, f := range slab[lo:hi] {
+			if !slices.Contains(group, f) {
+				group = append(group, f)
+			}
+		}
+		if len(group) > 0 {
+			out[i] = group[:len(group):len(group)]
+		}
+		lo = hi
+	}
+	return out
 }
 
-// maxKeyCache bounds the key cache (names, not articles, so it rarely fills).
-const maxKeyCache = 1 << 16
+// key is sources.Key, memoised by the registry: the same few thousand
+// names and aliases come back in every article, and the registry has
+// usually just keyed them.
+func (in *Ingester) key(name string) string {
+	return in.reg.Key(name)
+}
 
 // build resolves every hop of every claim through the registry and returns
 // the record to store, with the registry's sources in the order of
 // rec.Sources. It runs on one goroutine, which also stores the records.
 func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRecord, []*sources.Source) {
-	b := &recordBuilder{index: make(map[*sources.Source]int, 8)}
+	// Hops are noted by source position and given their keys at the end:
+	// a later claim of the same article may rename a source ("Cameron"
+	// becomes "David Cameron"), and every hop must carry the final key.
+	// Hops, content spans and text spans of all claims are cut from one
+	// slice each.
+	nhops, nspans, ntext := len(claims), 0, 0
+	for i := range claims {
+		c := &claims[i]
+		nhops += len(c.Chain)
+		nspans += len(c.Spans)
+		if c.Cue != nil {
+			ntext++
+		}
+		for j := range c.Chain {
+			if c.Chain[j].Mention != nil {
+				ntext++
+			}
+			if c.Chain[j].Cue != nil {
+				ntext++
+			}
+		}
+	}
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	b := &recordBuilder{order: sc.order[:0], uses: sc.uses[:0], sc: sc}
+	defer func() { sc.order, sc.uses = b.order, b.uses }() // keep grown slices
 	b.use(in.reg.ResolveOutlet(OutletName(a)), "")
 	from := a.Path
 	if a.Line > 0 {
@@ -116,21 +236,24 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 		URL: a.URL, Title: a.Title, Published: a.Published, Language: a.Language, Text: a.Text,
 		From: from, Claims: make([]db.ClaimRecord, len(claims)),
 	}
-	// Hops are noted by source position and given their keys at the end:
-	// a later claim of the same article may rename a source ("Cameron"
-	// becomes "David Cameron"), and every hop must carry the final key.
-	nhops := len(claims)
-	for i := range claims {
-		nhops += len(claims[i].Chain)
-	}
 	hops := make([]db.HopRecord, nhops)
-	pos := make([]int, nhops)
+	sc.pos = grow(sc.pos, nhops)
+	pos := sc.pos
+	spans := make([][2]int, nspans)
+	texts := make([]db.TextSpan, 0, ntext)
+	textSpan := func(m *extract.Mention) *db.TextSpan {
+		if m == nil {
+			return nil
+		}
+		texts = append(texts, db.TextSpan{Text: m.Text, Start: m.Span.Start, End: m.Span.End})
+		return &texts[len(texts)-1] // never reallocated: ntext is exact
+	}
 	n := 0
 	for i := range claims {
 		c := &claims[i]
 		cr := &rec.Claims[i]
 		cr.Text, cr.Quote, cr.Cue = c.Text, c.Quote, textSpan(c.Cue)
-		cr.Spans = make([][2]int, len(c.Spans))
+		cr.Spans, spans = spans[:len(c.Spans):len(c.Spans)], spans[len(c.Spans):]
 		for j, sp := range c.Spans {
 			cr.Spans[j] = [2]int{sp.Start, sp.End}
 		}
@@ -154,15 +277,16 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 			}
 		}
 	}
+	surface := b.surfaces()
 	rec.Sources = make([]db.SourceRecord, len(b.order))
 	for i, s := range b.order {
-		rec.Sources[i] = in.sourceRecord(s, b.surface[i])
+		rec.Sources[i] = in.sourceRecord(s, surface[i])
 	}
 	for i := range hops {
 		hops[i].SourceKey = rec.Sources[pos[i]].Key
 	}
 	rec.OutletKey = rec.Sources[0].Key
-	return rec, b.order
+	return rec, slices.Clone(b.order) // b.order is scratch
 }
 
 // sourceRecord is s as the store needs it. A source stored before (ID set)
@@ -179,8 +303,7 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 	// Every alias, not only this article's forms: a source renamed since
 	// it was stored is still found by its older names.
 	var seen map[string]bool
-	add := func(form string) {
-		k := in.key(form)
+	add := func(form, k string) {
 		if k == sr.Key || known && in.stored[k] {
 			return
 		}
@@ -203,21 +326,23 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 				seen[k] = true
 			}
 		}
+		if sr.Aliases == nil {
+			sr.Aliases = make([]db.Alias, 0, len(s.Aliases)+len(surface))
+		}
 		sr.Aliases = append(sr.Aliases, db.Alias{Key: k, Text: form})
 	}
-	for _, form := range s.Aliases {
-		add(form)
+	keys := in.reg.AliasKeys(s)
+	for i, form := range s.Aliases {
+		if i < len(keys) {
+			add(form, keys[i])
+		} else {
+			add(form, in.key(form))
+		}
 	}
 	for _, form := range surface {
-		add(form)
+		add(form, in.key(form))
 	}
-	sort.Slice(sr.Aliases, func(i, j int) bool { return sr.Aliases[i].Key < sr.Aliases[j].Key })
+	// alias keys are distinct, so any sort gives this order
+	slices.SortFunc(sr.Aliases, func(x, y db.Alias) int { return strings.Compare(x.Key, y.Key) })
 	return sr
-}
-
-func textSpan(m *extract.Mention) *db.TextSpan {
-	if m == nil {
-		return nil
-	}
-	return &db.TextSpan{Text: m.Text, Start: m.Span.Start, End: m.Span.End}
 }

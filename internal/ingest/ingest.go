@@ -39,8 +39,7 @@ type Ingester struct {
 	reg  *sources.Registry
 	opts Options
 	// Used only by the goroutine that builds and stores records:
-	keys   map[string]string // sources.Key of names and aliases
-	stored map[string]bool   // alias keys the store holds (committed)
+	stored map[string]bool // alias keys the store holds (committed)
 	// affDone holds the stored sources whose affiliation the store has
 	// set; it is set once and never overwritten, so it is not sent again.
 	affDone map[int64]bool
@@ -57,7 +56,7 @@ func New(ctx context.Context, d *db.DB, opts Options) (*Ingester, error) {
 		// 315 MB, of 256 180 MB, of 512 147 MB.
 		opts.BatchSize = 256
 	}
-	in := &Ingester{db: d, opts: opts, keys: map[string]string{}, stored: map[string]bool{},
+	in := &Ingester{db: d, opts: opts, stored: map[string]bool{},
 		affDone: map[int64]bool{}}
 	reg, err := loadRegistry(ctx, d, func(key string) { in.stored[key] = true })
 	if err != nil {

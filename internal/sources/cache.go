@@ -1,45 +1,182 @@
 package sources
 
+import "strings"
+
 // Resolve sees the same few thousand names, roles and citers over and over
-// (every article's outlet, the same officials, "officials"): memoising Key
-// and parseForm, which do all of Resolve's string work, makes a repeated
-// name cost map lookups instead of tens of allocations. Both are pure, and
-// the cached form's slices are only read and re-sliced, never written, so a
-// cached form can be shared. The caches are used under r.mu only and are
-// emptied when they reach maxCache entries, so memory stays bounded on
-// endless input.
+// (every article's outlet, the same officials, "officials"): memoising Key,
+// parseForm and the analysis of roles, which do nearly all of Resolve's
+// string work, makes a repeated name cost map lookups instead of tens of
+// allocations. All three are pure functions of their arguments, and a
+// cached form's slices are only read and re-sliced, never written, so a
+// cached form can be shared.
+//
+// The caches are used under r.mu only. Each holds at most 2*maxCache
+// entries (see memo), so memory stays bounded on endless input, and each
+// copies the strings it keeps, so that it holds no article text alive.
+// The registry does not clone names on the way in: everything it keeps
+// comes out of these caches (parsed forms, keys, roles) or is cloned where
+// it is stored (a citer kept as an affiliation).
 
-// maxCache bounds each cache.
-const maxCache = 1 << 14
+// maxCache bounds each generation of the form and role caches; keys, which
+// are small and asked for every alias the ingest stores, get maxKeyCache.
+const (
+	maxCache    = 1 << 14
+	maxKeyCache = 1 << 15
+)
 
-type formArgs struct {
-	name, role string
-	kind       Kind
+// memo is a bounded map in two generations: lookups look in the current
+// one and then the previous one (moving a hit forward); when the current
+// one is full it becomes the previous one and the oldest is dropped. Names
+// in use keep their entries across a turn, unlike with a cache that is
+// simply emptied when full.
+type memo[K comparable, V any] struct {
+	cur, old map[K]V
+	// limit is the size of a generation; 0 turns the cache off.
+	limit int
 }
 
-// key is Key(name), memoised.
+func newMemo[K comparable, V any](limit int) memo[K, V] {
+	return memo[K, V]{cur: make(map[K]V), limit: limit}
+}
+
+func (m *memo[K, V]) get(k K) (V, bool) {
+	if v, ok := m.cur[k]; ok {
+		return v, true
+	}
+	v, ok := m.old[k]
+	if ok {
+		m.put(k, v)
+	}
+	return v, ok
+}
+
+func (m *memo[K, V]) put(k K, v V) {
+	if m.limit <= 0 {
+		return
+	}
+	if len(m.cur) >= m.limit {
+		m.old, m.cur = m.cur, make(map[K]V, m.limit)
+	}
+	m.cur[k] = v
+}
+
+// formArgs are what parseForm's result depends on. The role matters only
+// by being there or not (it makes a capitalised name a person) and by the
+// country it names, which parse applies afterwards, so "officials" with
+// a thousand different roles is parsed once.
+type formArgs struct {
+	name    string
+	hasRole bool
+	kind    Kind
+}
+
+// roleInfo is what the registry needs to know about a role.
+type roleInfo struct {
+	key         string // Key(role)
+	country     string // the first country the role names, or ""
+	affiliation string // affiliationOf(role)
+}
+
+// Key is the package's Key(name), memoised in the registry: the ingest
+// asks for the key of every name and alias it stores, and they are mostly
+// the ones the registry has just keyed. The result never shares memory
+// with name, so it may be kept when name is a piece of a larger text.
+func (r *Registry) Key(name string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.key(name)
+}
+
+// key is Key(name), memoised. The key never shares memory with name.
 func (r *Registry) key(name string) string {
-	if k, ok := r.keyCache[name]; ok {
+	if k, ok := r.keyCache.get(name); ok {
 		return k
 	}
 	k := Key(name)
-	if len(r.keyCache) >= maxCache {
-		clear(r.keyCache)
-	}
-	r.keyCache[name] = k
+	r.keyCache.put(strings.Clone(name), k)
 	return k
 }
 
 // parse is parseForm(name, role, kind), memoised.
 func (r *Registry) parse(name, role string, kind Kind) form {
-	a := formArgs{name, role, kind}
-	if f, ok := r.formCache[a]; ok {
-		return f
+	if r.formCache.limit == 0 {
+		return parseForm(strings.Clone(name), role, kind)
 	}
-	f := parseForm(name, role, kind)
-	if len(r.formCache) >= maxCache {
-		clear(r.formCache)
+	a := formArgs{name, role != "", kind}
+	fp, ok := r.formCache.get(a)
+	if !ok {
+		a.name = strings.Clone(name) // the form's strings are cut from it
+		f := parseFormBase(a.name, a.hasRole, kind)
+		fp = &f
+		r.formCache.put(a, fp)
+		if f.orig == a.name {
+			// Key(name) is f.key: the ingest asks for it next
+			if _, ok := r.keyCache.get(a.name); !ok {
+				r.keyCache.put(a.name, f.key)
+			}
+		}
 	}
-	r.formCache[a] = f
+	f := *fp
+	if f.countryFromRole && role != "" {
+		if c := r.role(role).country; c != "" {
+			f.country = c
+		}
+	}
 	return f
+}
+
+// role analyses a role, memoised.
+func (r *Registry) role(role string) roleInfo {
+	if r.roleCache.limit == 0 {
+		role = strings.Clone(role)
+		ri := roleInfo{key: Key(role), affiliation: affiliationOf(role)}
+		_, ri.country = countryIn(splitWords(role))
+		return ri
+	}
+	if ri, ok := r.roleCache.get(role); ok {
+		return ri
+	}
+	role = strings.Clone(role)
+	ws, wb := getWords(role)
+	// roles are mostly seen once: their keys would only crowd the key cache
+	ri := roleInfo{key: Key(role), affiliation: affiliationOfWords(ws)}
+	_, ri.country = countryIn(ws)
+	putWords(wb)
+	r.roleCache.put(role, ri)
+	return ri
+}
+
+// AliasKeys returns the Key of each of s.Aliases, in order, for a source
+// the registry returned. The slice is the registry's: do not modify it; it
+// is valid until the next call to the registry.
+func (r *Registry) AliasKeys(s *Source) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.aliasKeys(s)
+}
+
+// aliasKeys is AliasKeys, memoised in s's info: the ingest and stripCiter
+// ask for them on every use of a source. Aliases mostly grow at the end;
+// the memo is redone from the first alias that differs.
+func (r *Registry) aliasKeys(s *Source) []string {
+	in := r.info[s]
+	if in == nil || r.keyCache.limit == 0 { // not the registry's, or no caching
+		ks := make([]string, len(s.Aliases))
+		for i, a := range s.Aliases {
+			ks[i] = r.key(a)
+		}
+		return ks
+	}
+	n := 0
+	for n < len(in.akText) && n < len(s.Aliases) && in.akText[n] == s.Aliases[n] {
+		n++
+	}
+	if n < len(in.akText) || n < len(s.Aliases) {
+		in.akText = append(in.akText[:n], s.Aliases[n:]...)
+		in.akKeys = in.akKeys[:n]
+		for _, a := range s.Aliases[n:] {
+			in.akKeys = append(in.akKeys, r.key(a))
+		}
+	}
+	return in.akKeys[:len(in.akKeys):len(in.akKeys)]
 }

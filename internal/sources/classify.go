@@ -40,13 +40,14 @@ func classifyWords(ws []word, role string) Kind {
 	if len(ws) == 0 {
 		return Anonymous
 	}
-	if _, ok := knownByKey[wordsKey(ws)]; ok {
-		return knownSources[knownByKey[wordsKey(ws)]].Kind
+	var buf [64]byte
+	if i, ok := knownByKey[string(appendWordsKey(buf[:0], ws))]; ok {
+		return knownSources[i].Kind
 	}
 	det, indef := "", false
-	if len(ws) > 1 && len(ws[0].key) == 1 && determiners[ws[0].key[0]] {
+	if len(ws) > 1 && len(ws[0].key) == 1 && ws[0].is(cDeterminer) {
 		det = ws[0].key[0]
-		indef = indefinites[det]
+		indef = ws[0].is(cIndefinite)
 		ws = ws[1:]
 	}
 	n, _ := countryPrefix(ws)
@@ -54,7 +55,7 @@ func classifyWords(ws []word, role string) Kind {
 	if len(core) == 0 {
 		return Government
 	}
-	if i, ok := knownByKey[wordsKey(core)]; ok {
+	if i, ok := knownByKey[string(appendWordsKey(buf[:0], core))]; ok {
 		return knownSources[i].Kind
 	}
 	// 3. people nouns
@@ -63,8 +64,8 @@ func classifyWords(ws []word, role string) Kind {
 			continue
 		}
 		t := w.key[0]
-		anon, title := anonNouns[t], titleNouns[t]
-		if _, ok := countryByKey[strings.TrimSuffix(t, "s")]; ok && isPlural(t) {
+		anon, title := w.is(cAnon), w.is(cTitle)
+		if w.is(cPluralCountry) {
 			anon = true // "Russians", "Ukrainians"
 		}
 		if !anon && !title {
@@ -73,7 +74,7 @@ func classifyWords(ws []word, role string) Kind {
 		if i+1 < len(core) && core[i+1].cap {
 			return Person // "spokesman John Kirby"
 		}
-		if i+1 < len(core) && !connectors[core[i+1].last()] && !anonNouns[core[i+1].last()] && !titleNouns[core[i+1].last()] {
+		if i+1 < len(core) && !core[i+1].is(cConnector|cAnon|cTitle) {
 			continue // the noun modifies a later head: "source code"
 		}
 		if anon || indef || isPlural(t) {
@@ -86,14 +87,12 @@ func classifyWords(ws []word, role string) Kind {
 	}
 	head := core[len(core)-1]
 	// 4. documents
-	if documentNouns[head.last()] && (!head.cap || det != "") {
+	if head.is(cDocument) && (!head.cap || det != "") {
 		return Document
 	}
 	for _, w := range core {
-		for _, t := range w.key {
-			if intelligenceWords[t] {
-				return Intelligence
-			}
+		if w.is(cAnyIntelligence) {
+			return Intelligence
 		}
 	}
 	// 6. outlets and agencies
@@ -103,7 +102,7 @@ func classifyWords(ws []word, role string) Kind {
 		}
 	}
 	for _, w := range core {
-		if w.cap && outletWords[w.last()] {
+		if w.cap && w.is(cOutlet) {
 			return Outlet
 		}
 		if isDomain(w.orig) {
@@ -112,12 +111,12 @@ func classifyWords(ws []word, role string) Kind {
 	}
 	// 7. government, organisation
 	for _, w := range core {
-		if governmentWords[w.last()] {
+		if w.is(cGovernment) {
 			return Government
 		}
 	}
 	for _, w := range core {
-		if organisationWords[w.last()] {
+		if w.is(cOrganisation) {
 			if n > 0 && (head.last() == "agency" || head.last() == "bureau") {
 				return Government
 			}
@@ -129,13 +128,13 @@ func classifyWords(ws []word, role string) Kind {
 			return Organisation
 		}
 	}
-	if documentNouns[head.last()] {
+	if head.is(cDocument) {
 		return Document
 	}
 	// 8. persons and leftovers
 	allCap := true
 	for _, w := range core {
-		if !w.cap && !nameParticles[w.last()] {
+		if !w.cap && !w.is(cNameParticle) {
 			allCap = false
 		}
 	}
@@ -172,8 +171,7 @@ func isDomain(w string) bool {
 
 // institutionWord reports whether a word makes a name an institution.
 func institutionWord(w word) bool {
-	t := w.last()
-	if governmentWords[t] || organisationWords[t] || outletWords[t] || intelligenceWords[t] || documentNouns[t] {
+	if w.is(cGovernment | cOrganisation | cOutlet | cIntelligence | cDocument) {
 		return true
 	}
 	_, acro := isAcronymWord(w.orig)
@@ -184,7 +182,7 @@ func institutionWord(w word) bool {
 // starting at i.
 func nameRun(ws []word, i int) int {
 	n := 0
-	for j := i; j < len(ws) && ws[j].cap && !institutionWord(ws[j]) && !personTitles[ws[j].last()] && !titleNouns[ws[j].last()]; j++ {
+	for j := i; j < len(ws) && ws[j].cap && !institutionWord(ws[j]) && !ws[j].is(cPersonTitle|cTitle); j++ {
 		n++
 	}
 	return n
@@ -194,8 +192,7 @@ func nameRun(ws []word, i int) int {
 // "Senate Majority Leader Mitch McConnell", "NSA Director Adm. Michael Rogers".
 func titledName(ws []word) bool {
 	for i := len(ws) - 2; i >= 0; i-- {
-		t := ws[i].last()
-		if personTitles[t] || titleNouns[t] {
+		if ws[i].is(cPersonTitle | cTitle) {
 			return nameRun(ws, i+1) == len(ws)-i-1
 		}
 	}
@@ -206,5 +203,5 @@ func titledName(ws []word) bool {
 // or relative clause: "Joel Pollak of Breitbart California".
 func leadingName(ws []word) bool {
 	n := nameRun(ws, 0)
-	return n >= 2 && n < len(ws) && !ws[n].cap && (functionWords[ws[n].last()] || ws[n].last() == "who")
+	return n >= 2 && n < len(ws) && !ws[n].cap && (ws[n].is(cFunction) || ws[n].last() == "who")
 }

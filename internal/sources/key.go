@@ -2,6 +2,7 @@ package sources
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -118,15 +119,21 @@ func isASCII(s string) bool {
 }
 
 // foldUnicode folds width and case and strips combining marks. A Caser is
-// stateful, so the chain is built per call (only for non-ASCII input).
+// stateful, so a chain serves one call at a time: chains are pooled
+// (transform.String resets the chain before use).
 func foldUnicode(s string) string {
-	t := transform.Chain(width.Fold, norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+	t := foldChains.Get().(transform.Transformer)
 	out, _, err := transform.String(t, s)
+	foldChains.Put(t)
 	if err != nil {
 		return strings.ToLower(s)
 	}
 	return out
 }
+
+var foldChains = sync.Pool{New: func() any {
+	return transform.Chain(width.Fold, norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+}}
 
 // keyASCII is Key for ASCII input in one pass over the bytes.
 func keyASCII(s string) string {

@@ -34,6 +34,9 @@ func (r *Registry) Merge(into, from string) error {
 		r.addAlias(a, al)
 	}
 	for k, v := range ib.roles {
+		if ia.roles == nil {
+			ia.roles = make(map[string]bool)
+		}
 		ia.roles[k] = v
 	}
 	ia.anonKeys = append(ia.anonKeys, ib.anonKeys...)

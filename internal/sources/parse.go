@@ -27,20 +27,52 @@ type form struct {
 	title string   // title words that preceded the name ("South Korean President")
 
 	// anonymous
-	desc []string // key tokens without leading determiners
+	desc    []string // key tokens without leading determiners
+	descKey string   // desc joined by single spaces
 
-	score int // fullness, for the choice of canonical name
+	score int32 // fullness, for the choice of canonical name
+
+	// countryFromRole: a person whose title names no country takes the
+	// country of its role, when that names one (see parseForm)
+	countryFromRole bool
+}
+
+// skelEnds is the skeletons of the first and last name tokens, cut from
+// f.skel (token skeletons have no spaces); "" for a form with no tokens.
+func (f *form) skelEnds() (string, string) {
+	first, last := f.skel, f.skel
+	if i := strings.IndexByte(f.skel, ' '); i >= 0 {
+		first, last = f.skel[:i], f.skel[strings.LastIndexByte(f.skel, ' ')+1:]
+	}
+	return first, last
 }
 
 // parseForm analyses a surface form. kind "" classifies it; a non-empty
 // kind (from the store or the caller) is kept.
 func parseForm(name, role string, kind Kind) form {
+	f := parseFormBase(name, role != "", kind)
+	if f.countryFromRole && role != "" {
+		if _, c := countryIn(splitWords(role)); c != "" {
+			f.country = c
+		}
+	}
+	return f
+}
+
+// parseFormBase is parseForm without the country a person's role names:
+// everything else depends on the role only by whether there is one.
+func parseFormBase(name string, hasRole bool, kind Kind) form {
 	orig := strings.TrimFunc(name, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(`"“”«»„,;:()[]`, r)
 	})
 	f := form{orig: orig, key: Key(orig), known: -1}
-	ws := splitWords(orig)
+	ws, wb := getWords(orig) // forms keep no word slices
+	defer putWords(wb)
 	if kind == "" {
+		role := ""
+		if hasRole {
+			role = "-" // classifyWords asks only whether there is a role
+		}
 		kind = classifyWords(ws, role)
 	}
 	f.kind = kind
@@ -52,7 +84,7 @@ func parseForm(name, role string, kind Kind) form {
 	case Anonymous:
 		f.parseAnonymous(ws)
 	case Person:
-		f.parsePerson(ws, role)
+		f.parsePerson(ws)
 	default:
 		f.parseInstitution(ws)
 	}
@@ -60,10 +92,11 @@ func parseForm(name, role string, kind Kind) form {
 }
 
 func (f *form) parseAnonymous(ws []word) {
-	for len(ws) > 1 && len(ws[0].key) == 1 && determiners[ws[0].key[0]] {
+	for len(ws) > 1 && len(ws[0].key) == 1 && ws[0].is(cDeterminer) {
 		ws = ws[1:]
 	}
-	f.desc = strings.Fields(wordsKey(ws))
+	f.desc = wordsTokens(ws)
+	f.descKey = strings.Join(f.desc, " ")
 	f.canon = lowerArticle(stripPossessiveWords(f.orig))
 	_, f.country = countryIn(ws)
 }
@@ -88,15 +121,15 @@ func countryIn(ws []word) (int, string) {
 	return -1, ""
 }
 
-func (f *form) parsePerson(ws []word, role string) {
+func (f *form) parsePerson(ws []word) {
 	// Leading titles and countries: "South Korean President Yoon Seok-yeol".
 	i := 0
 	for i < len(ws)-1 {
-		if n, _ := countryPrefix(ws[i:]); n > 0 && i+n < len(ws)-1 && personTitles[ws[i+n].last()] {
+		if n, _ := countryPrefix(ws[i:]); n > 0 && i+n < len(ws)-1 && ws[i+n].is(cPersonTitle) {
 			i += n
 			continue
 		}
-		if personTitles[ws[i].last()] || determiners[ws[i].last()] && !ws[i].cap {
+		if ws[i].is(cPersonTitle) || ws[i].is(cDeterminer) && !ws[i].cap {
 			i++
 			continue
 		}
@@ -105,7 +138,7 @@ func (f *form) parsePerson(ws []word, role string) {
 	// A lower-case title noun before capitalised words: "Pentagon spokesman
 	// John Kirby".
 	for j := len(ws) - 2; j >= i; j-- {
-		if !ws[j].cap && (titleNouns[ws[j].last()] || anonNouns[ws[j].last()]) && ws[j+1].cap {
+		if !ws[j].cap && ws[j].is(cTitle|cAnon) && ws[j+1].cap {
 			i = j + 1
 			break
 		}
@@ -116,13 +149,13 @@ func (f *form) parsePerson(ws []word, role string) {
 	name := ws[i:]
 	f.title = wordsOrig(ws[:i])
 	f.canon = wordsOrig(name)
-	f.toks = strings.Fields(wordsKey(name))
+	f.toks = wordsTokens(name)
 	f.skel = nameSkeleton(f.toks)
-	f.score = len(f.toks)
+	f.score = int32(len(f.toks))
 	if _, c := countryIn(ws[:i]); c != "" {
 		f.country = c
-	} else if _, c := countryIn(splitWords(role)); c != "" {
-		f.country = c
+	} else {
+		f.countryFromRole = true
 	}
 }
 
@@ -134,6 +167,7 @@ func (f *form) parseInstitution(ws []word) {
 			full = ws
 		}
 	}
+	var buf [64]byte
 	n, c := countryPrefix(ws)
 	core := ws[n:]
 	dropPrefix := false
@@ -142,7 +176,7 @@ func (f *form) parseInstitution(ws []word) {
 		switch {
 		case ws[n-1].poss || allLower(core) || len(core) == 0:
 			dropPrefix = true
-		case capitalKeys[wordsKey(ws[:n])]:
+		case capitalKeys[string(appendWordsKey(buf[:0], ws[:n]))]:
 			n, c = 0, ""
 		case len(core) >= 2 || acro && len(core) == 1:
 		default:
@@ -153,7 +187,7 @@ func (f *form) parseInstitution(ws []word) {
 	// "Security Service of Ukraine", "Ministry of Defence of Russia"
 	if k := len(core); k >= 3 {
 		for m := 1; m <= 3 && m <= k-2; m++ {
-			if cc, ok := countryByKey[wordsKey(core[k-m:])]; ok && core[k-m-1].last() == "of" {
+			if cc, ok := countryByKey[string(appendWordsKey(buf[:0], core[k-m:]))]; ok && core[k-m-1].last() == "of" {
 				if c == "" {
 					c = cc
 				}
@@ -195,7 +229,7 @@ func (f *form) parseInstitution(ws []word) {
 	f.acr = acronymOf(core)
 	f.score = 2
 	for _, w := range core {
-		if w.cap && !functionWords[w.last()] {
+		if w.cap && !w.is(cFunction) {
 			f.score++
 		}
 	}
@@ -209,7 +243,7 @@ func genericKey(kind Kind, core []word, country string) string {
 		return "intelligence|" + country
 	case len(core) == 0:
 		return "government|" + country
-	case kind == Government && allIn(core, genericGovernment):
+	case kind == Government && allAre(core, cGenericGov):
 		return "government|" + country
 	}
 	return string(kind) + "|" + wordsKey(core) + "|" + country
@@ -224,9 +258,10 @@ func allLower(ws []word) bool {
 	return true
 }
 
-func allIn(ws []word, set map[string]bool) bool {
+// allAre reports whether every word is in the lists c.
+func allAre(ws []word, c wclass) bool {
 	for _, w := range ws {
-		if !set[w.last()] {
+		if !w.is(c) {
 			return false
 		}
 	}

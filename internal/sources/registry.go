@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -39,25 +40,38 @@ type Registry struct {
 	bareAcr map[string]*Source   // institution known only by an acronym
 	generic map[string]*Source   // description key ("intelligence|Russia")
 	intel   map[string][]*Source // country → named intelligence services
-	anon    map[string]*Source   // description + "\x00" + citer key
+	anon    map[anonKey]*Source  // description and citer keys
 	deps    map[string][]*Source // Key(affiliation) → affiliated sources
 
-	keyCache  map[string]string // see cache.go
-	formCache map[formArgs]form
+	keyCache  memo[string, string] // see cache.go
+	formCache memo[formArgs, *form]
+	roleCache memo[string, roleInfo]
 }
 
 // info is the registry's private state for one source.
 type info struct {
-	forms       map[string]bool // every surface form and the canonical name
-	score       int             // fullness of the canonical name
-	roles       map[string]bool // Keys of roles seen with a person
+	// forms holds the canonical name and every alias once there are more
+	// than formsFrom aliases; before, a scan of Name and Aliases (which
+	// never holds Name) is cheaper than a map per source.
+	forms       map[string]bool
+	score       int32           // fullness of the canonical name
+	roles       map[string]bool // Keys of roles seen with a person (nil until one is)
 	anonKeys    []string        // description keys (anonymous), without scope
+	akText      []string        // the aliases whose Keys akKeys holds (see aliasKeys)
+	akKeys      []string        // their Keys
 	placeholder bool            // known only by acronym, surname or description
 	pinned      bool            // a fact-checker chose the canonical name (Merge)
 }
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
+	return newRegistry(maxCache, maxKeyCache)
+}
+
+// newRegistry returns an empty registry whose caches hold up to
+// formLimit forms and roles and keyLimit keys per generation; limits of
+// 0 turn caching off (for tests that compare).
+func newRegistry(formLimit, keyLimit int) *Registry {
 	return &Registry{
 		info:    make(map[*Source]*info),
 		byName:  make(map[string]*Source),
@@ -71,11 +85,12 @@ func NewRegistry() *Registry {
 		bareAcr: make(map[string]*Source),
 		generic: make(map[string]*Source),
 		intel:   make(map[string][]*Source),
-		anon:    make(map[string]*Source),
+		anon:    make(map[anonKey]*Source),
 		deps:    make(map[string][]*Source),
 
-		keyCache:  make(map[string]string),
-		formCache: make(map[formArgs]form),
+		keyCache:  newMemo[string, string](keyLimit),
+		formCache: newMemo[formArgs, *form](formLimit),
+		roleCache: newMemo[string, roleInfo](formLimit),
 	}
 }
 
@@ -97,7 +112,11 @@ func (r *Registry) Lookup(name string) *Source {
 }
 
 func (r *Registry) lookup(name string) *Source {
-	k := r.key(name)
+	return r.lookupKey(r.key(name))
+}
+
+// lookupKey is lookup by the name's Key.
+func (r *Registry) lookupKey(k string) *Source {
 	if s := r.byName[k]; s != nil {
 		return s
 	}
@@ -161,18 +180,24 @@ func (r *Registry) storedForm(n string, s Source) form {
 	return f
 }
 
+// formsFrom is the number of aliases from which info.forms is kept.
+const formsFrom = 8
+
+// entry holds a source and its info in one allocation.
+type entry struct {
+	src Source
+	in  info
+}
+
 // newSource appends a source whose canonical name comes from f.
 func (r *Registry) newSource(s Source, f form) *Source {
-	src := &s
-	src.Name = r.uniqueName(src, s.Name)
+	e := &entry{src: s, in: info{score: f.score, placeholder: isPlaceholder(f)}}
+	src := &e.src
+	var k string
+	src.Name, k = r.uniqueName(src, s.Name)
 	r.list = append(r.list, src)
-	r.info[src] = &info{
-		forms:       map[string]bool{src.Name: true},
-		score:       f.score,
-		roles:       make(map[string]bool),
-		placeholder: isPlaceholder(f),
-	}
-	r.byName[r.key(src.Name)] = src
+	r.info[src] = &e.in
+	r.byName[k] = src
 	if src.Affiliation != "" {
 		k := r.key(src.Affiliation)
 		r.deps[k] = append(r.deps[k], src)
@@ -185,24 +210,24 @@ func isPlaceholder(f form) bool {
 }
 
 // uniqueName returns name, or name with the country or kind appended when
-// another source already has it.
-func (r *Registry) uniqueName(s *Source, name string) string {
-	if o := r.byName[r.key(name)]; o == nil || o == s {
-		return name
+// another source already has it, and its Key.
+func (r *Registry) uniqueName(s *Source, name string) (string, string) {
+	if k := r.key(name); r.byName[k] == nil || r.byName[k] == s {
+		return name, k
 	}
-	for _, suffix := range []string{s.Country, string(s.Kind)} {
+	for _, suffix := range [2]string{s.Country, string(s.Kind)} {
 		if suffix == "" {
 			continue
 		}
 		n := name + " (" + suffix + ")"
-		if o := r.byName[r.key(n)]; o == nil || o == s {
-			return n
+		if k := r.key(n); r.byName[k] == nil || r.byName[k] == s {
+			return n, k
 		}
 	}
 	for i := 2; ; i++ {
 		n := name + " (" + itoa(i) + ")"
-		if o := r.byName[r.key(n)]; o == nil || o == s {
-			return n
+		if k := r.key(n); r.byName[k] == nil || r.byName[k] == s {
+			return n, k
 		}
 	}
 }
@@ -214,15 +239,30 @@ func itoa(i int) string {
 	return itoa(i/10) + string(rune('0'+i%10))
 }
 
+// hasForm reports whether form is the canonical name or an alias of s.
+func hasForm(s *Source, in *info, form string) bool {
+	if in.forms != nil {
+		return in.forms[form]
+	}
+	return form == s.Name || slices.Contains(s.Aliases, form)
+}
+
 // addAlias records a surface form of s.
 func (r *Registry) addAlias(s *Source, form string) {
 	in := r.info[s]
-	if form == "" || in.forms[form] {
+	if form == "" || hasForm(s, in, form) {
 		return
 	}
-	in.forms[form] = true
-	if form != s.Name {
-		s.Aliases = append(s.Aliases, form)
+	s.Aliases = append(s.Aliases, form) // form is not s.Name
+	switch {
+	case in.forms != nil:
+		in.forms[form] = true
+	case len(s.Aliases) > formsFrom:
+		in.forms = make(map[string]bool, 2*len(s.Aliases))
+		in.forms[s.Name] = true
+		for _, a := range s.Aliases {
+			in.forms[a] = true
+		}
 	}
 }
 
@@ -231,7 +271,7 @@ func (r *Registry) addAlias(s *Source, form string) {
 // the old name (affiliations, anonymous sources' scopes).
 func (r *Registry) rename(s *Source, name string, keepOld bool) {
 	old := s.Name
-	name = r.uniqueName(s, name)
+	name, k := r.uniqueName(s, name)
 	if name == old {
 		return
 	}
@@ -239,7 +279,7 @@ func (r *Registry) rename(s *Source, name string, keepOld bool) {
 		delete(r.byName, r.key(old))
 	}
 	s.Name = name
-	r.byName[r.key(name)] = s
+	r.byName[k] = s
 	in := r.info[s]
 	// the new name leaves the aliases, the old one joins them
 	for i, a := range s.Aliases {
@@ -250,10 +290,12 @@ func (r *Registry) rename(s *Source, name string, keepOld bool) {
 	}
 	if keepOld {
 		s.Aliases = append(s.Aliases, old)
-	} else {
+	} else if in.forms != nil {
 		delete(in.forms, old)
 	}
-	in.forms[name] = true
+	if in.forms != nil {
+		in.forms[name] = true
+	}
 	r.moveDeps(r.key(old), s)
 }
 
@@ -273,11 +315,11 @@ func (r *Registry) moveDeps(oldKey string, s *Source) {
 			continue
 		}
 		for _, dk := range r.info[d].anonKeys {
-			if r.anon[dk+"\x00"+oldKey] == d {
-				delete(r.anon, dk+"\x00"+oldKey)
+			if r.anon[anonKey{dk, oldKey}] == d {
+				delete(r.anon, anonKey{dk, oldKey})
 			}
-			if r.anon[dk+"\x00"+newKey] == nil {
-				r.anon[dk+"\x00"+newKey] = d
+			if r.anon[anonKey{dk, newKey}] == nil {
+				r.anon[anonKey{dk, newKey}] = d
 			}
 		}
 		if suffix := " (" + oldAff + ")"; strings.HasSuffix(d.Name, suffix) {

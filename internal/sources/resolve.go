@@ -1,9 +1,6 @@
 package sources
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Resolve maps one hop to its source, creating it when unseen and recording
 // the surface form as an alias. citer is the canonical name of the hop
@@ -15,10 +12,11 @@ import (
 func (r *Registry) Resolve(name, role, citer string) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	// Names are usually substrings of an article's text: copies keep the
-	// registry, which lives for the whole run, from holding on to the text
-	// of every article in which a source first appeared.
-	name, role, citer = strings.Clone(name), strings.Clone(role), strings.Clone(citer)
+	// Names are usually substrings of an article's text. The registry
+	// lives for the whole run and must not hold on to the text of every
+	// article in which a source first appeared, so whatever it keeps is a
+	// copy: the caches copy names and roles (cache.go), and a citer kept
+	// as an affiliation is cloned where it is kept.
 	if strings.TrimSpace(name) == "" {
 		name = "unnamed source"
 		if strings.TrimSpace(role) != "" {
@@ -39,7 +37,7 @@ func (r *Registry) Resolve(name, role, citer string) *Source {
 		if cs := r.lookup(citer); cs != nil {
 			aff = cs.Name
 		} else {
-			aff = strings.TrimSpace(citer)
+			aff = strings.Clone(strings.TrimSpace(citer))
 		}
 		if aff != "" {
 			f.canon = lowerArticle(stripPossessiveWords(f.orig)) + " (" + bareName(aff) + ")"
@@ -96,89 +94,6 @@ func (r *Registry) scope(citer string) string {
 	return r.key(citer)
 }
 
-func (r *Registry) resolveAnon(f form, citer string) *Source {
-	scope := r.scope(citer)
-	citerName := strings.TrimSpace(citer)
-	if cs := r.lookup(citer); cs != nil {
-		citerName = cs.Name
-	}
-	desc, named := r.stripCiter(f.desc, citer)
-	dk := strings.Join(desc, " ")
-	if s := r.anon[dk+"\x00"+scope]; s != nil {
-		r.addAlias(s, f.orig)
-		return s
-	}
-	if k := r.key(citer); k != scope {
-		if s := r.anon[dk+"\x00"+k]; s != nil {
-			r.addAlias(s, f.orig)
-			r.indexAnon(s, f, scope, citerName)
-			return s
-		}
-	}
-	name := f.canon
-	if !named && citerName != "" {
-		name += " (" + bareName(citerName) + ")"
-	}
-	s := r.newSource(Source{Name: name, Kind: Anonymous, Affiliation: citerName, Country: f.country}, f)
-	r.addAlias(s, f.orig)
-	r.indexAnon(s, f, scope, citerName)
-	return s
-}
-
-// bareName drops a trailing qualifier in brackets from a citer's name, so
-// that a source cited by a scoped source reads "the agreement (a former
-// Russian spy)", not "the agreement (a former Russian spy (The Wall Street
-// Journal))". Scoping itself goes by the citer's key, not by this name.
-func bareName(name string) string {
-	if strings.HasSuffix(name, ")") {
-		if i := strings.LastIndex(name, " ("); i > 0 {
-			return name[:i]
-		}
-	}
-	return name
-}
-
-// stripCiter removes the citer's name from the front of an anonymous
-// description ("Babel sources" cited by Babel → "sources") and reports
-// whether it was there.
-func (r *Registry) stripCiter(desc []string, citer string) ([]string, bool) {
-	cands := []string{r.key(citer)}
-	if cs := r.lookup(citer); cs != nil {
-		cands = append(cands, r.key(cs.Name))
-		for _, a := range cs.Aliases {
-			cands = append(cands, r.key(a))
-		}
-	}
-	for _, c := range cands {
-		ct := strings.Fields(c)
-		if len(ct) == 0 || len(ct) >= len(desc) {
-			continue
-		}
-		if strings.Join(desc[:len(ct)], " ") == c {
-			return desc[len(ct):], true
-		}
-	}
-	if len(desc) > 1 && (desc[0] == "our" || desc[0] == "its") {
-		return desc[1:], true
-	}
-	return desc, false
-}
-
-func (r *Registry) indexAnon(s *Source, f form, scope, citer string) {
-	desc, _ := r.stripCiter(f.desc, citer)
-	dk := strings.Join(desc, " ")
-	in := r.info[s]
-	if !slices.Contains(in.anonKeys, dk) {
-		in.anonKeys = append(in.anonKeys, dk)
-	}
-	if r.anon[dk+"\x00"+scope] == nil {
-		r.anon[dk+"\x00"+scope] = s
-	}
-	if f.orig != "" && !strings.HasSuffix(f.orig, ")") {
-		r.addAlias(s, f.orig)
-	}
-}
-
 // find looks a non-anonymous form up without changing anything.
 func (r *Registry) find(f *form, role string) *Source {
 	if s := r.byKey[f.key]; s != nil && !(f.kind == Person && len(f.toks) == 1 && s.Kind == Person) {
@@ -214,7 +129,8 @@ func (r *Registry) findPerson(f *form, role string) *Source {
 	}
 	// a person first seen by surname alone takes the full name, unless the
 	// surname already belongs to someone else
-	for _, t := range []string{skeleton(f.toks[0]), skeleton(f.toks[len(f.toks)-1])} {
+	first, last := f.skelEnds()
+	for _, t := range [2]string{first, last} {
 		if p := r.single[t]; p != nil && len(r.surname[t]) == 0 && r.info[p].placeholder {
 			return p
 		}
@@ -225,7 +141,10 @@ func (r *Registry) findPerson(f *form, role string) *Source {
 // filterPersons narrows same-surname candidates by country and role.
 func (r *Registry) filterPersons(cands []*Source, f *form, role string) []*Source {
 	var out []*Source
-	rk := r.key(role)
+	rk := ""
+	if role != "" {
+		rk = r.role(role).key
+	}
 	for _, c := range cands {
 		if f.country != "" && c.Country == f.country || rk != "" && r.info[c].roles[rk] {
 			out = append(out, c)
@@ -336,21 +255,21 @@ func (r *Registry) indexForm(s *Source, f form) {
 				r.bareAcr[f.acronym] = s
 			}
 		} else {
-			r.acr[f.acronym] = appendUnique(r.acr[f.acronym], s)
+			addUnique(r.acr, f.acronym, s)
 		}
 	default:
 		if f.coreKey != "" {
-			r.core[f.coreKey] = appendUnique(r.core[f.coreKey], s)
+			addUnique(r.core, f.coreKey, s)
 		}
 		if f.acr != "" {
-			r.acr[f.acr] = appendUnique(r.acr[f.acr], s)
+			addUnique(r.acr, f.acr, s)
 			if r.bareAcr[f.acr] == s {
 				delete(r.bareAcr, f.acr)
 			}
 		}
 	}
 	if s.Kind == Intelligence && s.Country != "" && !r.info[s].placeholder {
-		r.intel[s.Country] = appendUnique(r.intel[s.Country], s)
+		addUnique(r.intel, s.Country, s)
 	}
 }
 
@@ -371,28 +290,32 @@ func (r *Registry) indexPerson(s *Source, f form) {
 	if r.phon[f.skel] == nil {
 		r.phon[f.skel] = s
 	}
-	for _, t := range []string{skeleton(f.toks[0]), skeleton(f.toks[len(f.toks)-1])} {
-		r.surname[t] = appendUnique(r.surname[t], s)
+	first, last := f.skelEnds()
+	for _, t := range [2]string{first, last} {
+		addUnique(r.surname, t, s)
 		if r.single[t] == s {
 			delete(r.single, t)
 		}
 	}
 	// single-token keys of a full name are not exact-match keys: the
 	// surname index decides, so that a second Kim makes "Kim" ambiguous
-	for k, v := range map[string]*Source{f.toks[0]: s, f.toks[len(f.toks)-1]: s} {
-		if r.byKey[k] == v {
+	for _, k := range [2]string{f.toks[0], f.toks[len(f.toks)-1]} {
+		if r.byKey[k] == s {
 			delete(r.byKey, k)
 		}
 	}
 }
 
-func appendUnique(list []*Source, s *Source) []*Source {
+// addUnique adds s to the list m[k] unless it is there, writing the map
+// only when the list changes.
+func addUnique(m map[string][]*Source, k string, s *Source) {
+	list := m[k]
 	for _, x := range list {
 		if x == s {
-			return list
+			return
 		}
 	}
-	return append(list, s)
+	m[k] = append(list, s)
 }
 
 // containsTokens reports whether every token of small occurs in big

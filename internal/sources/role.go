@@ -10,7 +10,11 @@ chairwoman chair commander representative envoy ceo president secretary`)
 // Kremlin. A country or a former office gives none ("South Korean
 // President", "former head of the CIA").
 func affiliationOf(role string) string {
-	ws := splitWords(role)
+	return affiliationOfWords(splitWords(role))
+}
+
+// affiliationOfWords is affiliationOf on the words of the role.
+func affiliationOfWords(ws []word) string {
 	for _, w := range ws {
 		if w.last() == "former" || w.last() == "ex" {
 			return ""
@@ -18,7 +22,7 @@ func affiliationOf(role string) string {
 	}
 	for i, w := range ws {
 		t := w.last()
-		if !speakerNouns[t] {
+		if !w.is(cSpeaker) {
 			continue
 		}
 		if t == "secretary" && (i == 0 || ws[i-1].last() != "press") {
@@ -31,7 +35,7 @@ func affiliationOf(role string) string {
 				j++
 			}
 			end := j
-			for end < len(ws) && (ws[end].cap || functionWords[ws[end].last()] && end+1 < len(ws) && ws[end+1].cap) {
+			for end < len(ws) && (ws[end].cap || ws[end].is(cFunction) && end+1 < len(ws) && ws[end+1].cap) {
 				end++
 			}
 			if end > j {
@@ -44,7 +48,7 @@ func affiliationOf(role string) string {
 			start--
 		}
 		b := start
-		for b > 0 && (ws[b-1].cap || functionWords[ws[b-1].last()] && b-2 >= 0 && ws[b-2].cap) {
+		for b > 0 && (ws[b-1].cap || ws[b-1].is(cFunction) && b-2 >= 0 && ws[b-2].cap) {
 			b--
 		}
 		for b < start && ws[b].last() == "the" {
@@ -63,7 +67,7 @@ func institutionName(ws []word) string {
 	if n, _ := countryPrefix(ws); n == len(ws) {
 		return ""
 	}
-	if len(ws) == 1 && personTitles[ws[0].last()] {
+	if len(ws) == 1 && ws[0].is(cPersonTitle) {
 		return ""
 	}
 	return wordsOrig(ws)
@@ -78,16 +82,19 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 	if role == "" {
 		return
 	}
-	r.info[s].roles[r.key(role)] = true
-	if s.Country == "" {
-		if _, c := countryIn(splitWords(role)); c != "" {
-			s.Country = c
-		}
+	ri := r.role(role)
+	in := r.info[s]
+	if in.roles == nil {
+		in.roles = make(map[string]bool)
+	}
+	in.roles[ri.key] = true
+	if s.Country == "" && ri.country != "" {
+		s.Country = ri.country
 	}
 	if s.Affiliation != "" {
 		return
 	}
-	inst := affiliationOf(role)
+	inst := ri.affiliation
 	if inst == "" {
 		return
 	}

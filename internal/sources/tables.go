@@ -95,6 +95,18 @@ func buildCountries() (map[string]string, map[string]bool) {
 	return m, caps
 }
 
+// countryFirst holds the first token of every key in countryByKey, so that
+// countryPrefix rejects most words with one lookup. Read-only after init.
+var countryFirst = func() map[string]bool {
+	m := make(map[string]bool)
+	for k := range countryByKey {
+		if fs := strings.Fields(k); len(fs) > 0 {
+			m[fs[0]] = true
+		}
+	}
+	return m
+}()
+
 // knownSource is one entry of the table of well-known sources. Names[0] is
 // the full name; Acronyms are the short forms.
 type knownSource struct {

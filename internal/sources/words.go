@@ -2,6 +2,7 @@ package sources
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,6 +13,7 @@ type word struct {
 	key  []string // its Key tokens (a hyphenated word has several)
 	cap  bool     // starts with an upper-case letter
 	poss bool     // ends with a possessive ('s, s')
+	cls  wclass   // the word lists its last token is in (classes.go)
 }
 
 // last is the word's last key token ("" when none).
@@ -23,26 +25,137 @@ func (w word) last() string {
 }
 
 // splitWords splits a surface form into words, dropping words that have no
-// letters or digits (stray punctuation).
+// letters or digits (stray punctuation). It is Resolve's inner loop, so
+// ASCII words take a path that allocates only for tokens that differ
+// from the word as written, and all words share one token slice.
 func splitWords(s string) []word {
-	fields := strings.Fields(s)
-	out := make([]word, 0, len(fields))
-	for _, f := range fields {
-		f = strings.TrimFunc(f, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isApostrophe(r) && r != '.' && r != '&'
-		})
-		f = strings.TrimLeftFunc(f, func(r rune) bool { return isApostrophe(r) || r == '.' })
+	n := 0
+	for i := 0; ; n++ {
+		if _, _, i = nextField(s, i); i < 0 {
+			break
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	ws, _ := appendWords(make([]word, 0, n), make([]string, 0, n+2), s)
+	return ws
+}
+
+// appendWords appends the words of s to ws and their key tokens to toks.
+// A word's key is a slice of toks.
+func appendWords(ws []word, toks []string, s string) ([]word, []string) {
+	for i := 0; ; {
+		var a, b int
+		if a, b, i = nextField(s, i); i < 0 {
+			break
+		}
+		f := trimWord(s[a:b])
 		if f == "" {
 			continue
 		}
-		k := keyOf(f)
-		if len(k) == 0 {
+		start := len(toks)
+		if isASCII(f) {
+			toks = appendKeyTokensASCII(toks, f)
+		} else {
+			toks = append(toks, keyOf(f)...)
+		}
+		if len(toks) == start {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(f)
-		out = append(out, word{orig: f, key: k, cap: unicode.IsUpper(r), poss: isPossessive(f)})
+		key := toks[start:len(toks):len(toks)]
+		ws = append(ws, word{orig: f, key: key, cap: unicode.IsUpper(r), poss: isPossessive(f), cls: wordClassOf(key)})
 	}
-	return out
+	return ws, toks
+}
+
+// wordBuf is a reusable buffer for the words of one name, for the
+// functions that do not keep the words (their strings may be kept, not
+// the slices).
+type wordBuf struct {
+	ws   []word
+	toks []string
+}
+
+var wordBufs = sync.Pool{New: func() any { return new(wordBuf) }}
+
+// getWords splits s into the words of a pooled buffer; release it with
+// putWords.
+func getWords(s string) ([]word, *wordBuf) {
+	b := wordBufs.Get().(*wordBuf)
+	b.ws, b.toks = appendWords(b.ws[:0], b.toks[:0], s)
+	return b.ws, b
+}
+
+func putWords(b *wordBuf) {
+	clear(b.ws)
+	clear(b.toks)
+	if cap(b.ws) <= 64 && cap(b.toks) <= 128 {
+		wordBufs.Put(b)
+	}
+}
+
+// nextField finds the next run of non-space characters in s at or after
+// i, as strings.Fields splits, and returns its bounds and where to go on
+// (-1 when there is none).
+func nextField(s string, i int) (int, int, int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	if i >= len(s) {
+		return 0, 0, -1
+	}
+	start := i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return start, i, i
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// trimWord drops surrounding punctuation from a word: anything but
+// letters, digits, apostrophes, dots and ampersands, and then leading
+// apostrophes and dots.
+func trimWord(f string) string {
+	if f != "" && isASCIIAlnum(f[0]) && isASCIIAlnum(f[len(f)-1]) {
+		return f // nothing to trim
+	}
+	f = strings.TrimFunc(f, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isApostrophe(r) && r != '.' && r != '&'
+	})
+	return strings.TrimLeftFunc(f, func(r rune) bool { return isApostrophe(r) || r == '.' })
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // keyOf is Key's token list for a single word, keeping a lone "the".
@@ -53,27 +166,117 @@ func keyOf(w string) []string {
 	return rawKeyTokens(w)
 }
 
-func isPossessive(w string) bool {
-	rs := []rune(w)
-	n := len(rs)
-	if n >= 3 && isApostrophe(rs[n-2]) && (rs[n-1] == 's' || rs[n-1] == 'S') {
-		return true
+// appendKeyTokensASCII appends keyOf(w) for an ASCII word w to toks. A
+// word already in key form (lower-case letters and digits) is its own
+// token and costs no allocation.
+func appendKeyTokensASCII(toks []string, w string) []string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			plain = false
+			break
+		}
 	}
-	return n >= 2 && isApostrophe(rs[n-1]) && (rs[n-2] == 's' || rs[n-2] == 'S')
+	if plain {
+		return append(toks, w)
+	}
+	var arr [64]byte
+	buf := arr[:0]
+	alnum := func(i int) bool { return i >= 0 && i < len(w) && isASCIIAlnum(w[i]) }
+	space := func() {
+		if len(buf) > 0 && buf[len(buf)-1] != ' ' {
+			buf = append(buf, ' ')
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			buf = append(buf, c)
+		case 'A' <= c && c <= 'Z':
+			buf = append(buf, c+'a'-'A')
+		case c == '\'' || c == '`':
+			// possessive 's is dropped, any other apostrophe joins
+			if i+1 < len(w) && (w[i+1] == 's' || w[i+1] == 'S') && !alnum(i+2) && alnum(i-1) {
+				i++
+			}
+		case c == '.':
+			if !alnum(i-1) || !alnum(i+1) {
+				space()
+			}
+		case c == '&':
+			space()
+			buf = append(buf, '&', ' ')
+		default:
+			space()
+		}
+	}
+	all := string(buf)
+	for i := 0; i < len(all); {
+		j := strings.IndexByte(all[i:], ' ')
+		if j < 0 {
+			return append(toks, all[i:])
+		}
+		if j > 0 {
+			toks = append(toks, all[i:i+j])
+		}
+		i += j + 1
+	}
+	return toks
+}
+
+// isPossessive reports whether w ends in 's or s' (any apostrophe).
+func isPossessive(w string) bool {
+	last, n1 := utf8.DecodeLastRuneInString(w)
+	if n1 == 0 {
+		return false
+	}
+	prev, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
+	if n2 == 0 {
+		return false
+	}
+	if (last == 's' || last == 'S') && isApostrophe(prev) && len(w) > n1+n2 {
+		return true // at least three runes
+	}
+	return isApostrophe(last) && (prev == 's' || prev == 'S')
 }
 
 // wordsKey joins the key tokens of words.
 func wordsKey(ws []word) string {
-	var b strings.Builder
+	if len(ws) == 1 && len(ws[0].key) == 1 {
+		return ws[0].key[0]
+	}
+	var arr [64]byte
+	return string(appendWordsKey(arr[:0], ws))
+}
+
+// appendWordsKey appends wordsKey(ws) to buf; a map lookup by
+// string(appendWordsKey(...)) costs no allocation.
+func appendWordsKey(buf []byte, ws []word) []byte {
+	first := true
 	for _, w := range ws {
 		for _, t := range w.key {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if !first {
+				buf = append(buf, ' ')
 			}
-			b.WriteString(t)
+			first = false
+			buf = append(buf, t...)
 		}
 	}
-	return b.String()
+	return buf
+}
+
+// wordsTokens is the key tokens of words, in a new slice.
+func wordsTokens(ws []word) []string {
+	n := 0
+	for _, w := range ws {
+		n += len(w.key)
+	}
+	out := make([]string, 0, n)
+	for _, w := range ws {
+		out = append(out, w.key...)
+	}
+	return out
 }
 
 // wordsOrig joins the words as written, without a final possessive.
@@ -89,6 +292,23 @@ func wordsOrig(ws []word) string {
 }
 
 func stripPossessive(w string) string {
+	if !utf8.ValidString(w) {
+		return stripPossessiveRunes(w)
+	}
+	last, n1 := utf8.DecodeLastRuneInString(w)
+	prev, n2 := utf8.DecodeLastRuneInString(w[:len(w)-n1])
+	if n1 > 0 && n2 > 0 && len(w) > n1+n2 && isApostrophe(prev) && (last == 's' || last == 'S') {
+		return w[:len(w)-n1-n2]
+	}
+	if n1 > 0 && n2 > 0 && isApostrophe(last) {
+		return w[:len(w)-n1]
+	}
+	return w
+}
+
+// stripPossessiveRunes is stripPossessive for invalid UTF-8, which it
+// writes back with U+FFFD for the bad bytes, as it always has.
+func stripPossessiveRunes(w string) string {
 	rs := []rune(w)
 	n := len(rs)
 	if n >= 3 && isApostrophe(rs[n-2]) && (rs[n-1] == 's' || rs[n-1] == 'S') {
@@ -103,11 +323,15 @@ func stripPossessive(w string) string {
 // countryPrefix reports how many leading words name a country (1-3), and
 // which, or 0.
 func countryPrefix(ws []word) (int, string) {
+	if len(ws) == 0 || !countryFirst[ws[0].key[0]] {
+		return 0, ""
+	}
+	var arr [64]byte
 	for n := 3; n >= 1; n-- {
 		if len(ws) < n {
 			continue
 		}
-		if c, ok := countryByKey[wordsKey(ws[:n])]; ok {
+		if c, ok := countryByKey[string(appendWordsKey(arr[:0], ws[:n]))]; ok {
 			return n, c
 		}
 	}
@@ -138,7 +362,7 @@ func isAcronymWord(w string) (string, bool) {
 func acronymOf(ws []word) string {
 	var b strings.Builder
 	for _, w := range ws {
-		if len(w.key) == 1 && functionWords[w.key[0]] {
+		if len(w.key) == 1 && w.is(cFunction) {
 			continue
 		}
 		for _, part := range strings.FieldsFunc(w.orig, func(r rune) bool { return r == '-' || r == '‐' }) {

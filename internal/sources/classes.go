@@ -1,0 +1,84 @@
+package sources
+
+// wclass is a set of the word lists of tables.go that a word's last key
+// token belongs to, looked up once per word (in appendWords) instead of
+// once per list and question.
+type wclass uint32
+
+const (
+	cDeterminer   wclass = 1 << iota // determiners
+	cIndefinite                      // indefinites
+	cConnector                       // connectors
+	cAnon                            // anonNouns
+	cTitle                           // titleNouns
+	cPersonTitle                     // personTitles
+	cDocument                        // documentNouns
+	cOutlet                          // outletWords
+	cGovernment                      // governmentWords
+	cOrganisation                    // organisationWords
+	cIntelligence                    // intelligenceWords
+	cFunction                        // functionWords
+	cNameParticle                    // nameParticles
+	cGenericGov                      // genericGovernment
+	cSpeaker                         // speakerNouns
+	// cPluralCountry: the token t is a plural of a country form ("russians"):
+	// countryByKey holds strings.TrimSuffix(t, "s") and isPlural(t)
+	cPluralCountry
+	// cAnyIntelligence (set per word, not per token): any key token of the
+	// word, not only the last, is in intelligenceWords
+	cAnyIntelligence
+)
+
+// wordClasses maps a key token to its classes. Read-only after init.
+var wordClasses = func() map[string]wclass {
+	m := make(map[string]wclass)
+	for _, l := range []struct {
+		set map[string]bool
+		c   wclass
+	}{
+		{determiners, cDeterminer}, {indefinites, cIndefinite}, {connectors, cConnector},
+		{anonNouns, cAnon}, {titleNouns, cTitle}, {personTitles, cPersonTitle},
+		{documentNouns, cDocument}, {outletWords, cOutlet}, {governmentWords, cGovernment},
+		{organisationWords, cOrganisation}, {intelligenceWords, cIntelligence},
+		{functionWords, cFunction}, {nameParticles, cNameParticle},
+		{genericGovernment, cGenericGov}, {speakerNouns, cSpeaker},
+	} {
+		for t, ok := range l.set {
+			if ok {
+				m[t] |= l.c
+			}
+		}
+	}
+	for k := range countryByKey {
+		// t = k+"s" trims to k; a t without a final s trims to itself
+		if isPlural(k + "s") {
+			m[k+"s"] |= cPluralCountry
+		}
+		if isPlural(k) && !endsInS(k) {
+			m[k] |= cPluralCountry
+		}
+	}
+	return m
+}()
+
+func endsInS(t string) bool { return len(t) > 0 && t[len(t)-1] == 's' }
+
+// wordClassOf is the classes of a word with key tokens key.
+func wordClassOf(key []string) wclass {
+	if len(key) == 0 {
+		return 0
+	}
+	c := wordClasses[key[len(key)-1]]
+	if c&cIntelligence != 0 {
+		c |= cAnyIntelligence
+	}
+	for _, t := range key[:len(key)-1] {
+		if wordClasses[t]&cIntelligence != 0 {
+			c |= cAnyIntelligence
+		}
+	}
+	return c
+}
+
+// is reports whether the word's last key token is in any of the lists c.
+func (w word) is(c wclass) bool { return w.cls&c != 0 }
