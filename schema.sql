@@ -1,10 +1,12 @@
--- attrib database schema, version 1.
+-- attrib database schema, version 2.
 --
 -- This file is a public interface: fact-checkers open the database with
 -- sqlite3 or Datasette and query these tables and views directly. It is
 -- embedded in the attrib binary, applied in one transaction, and its version
 -- is recorded in PRAGMA user_version so that a later release migrates an old
--- file in place.
+-- file in place. A line "-- @since N" marks the statements after it (up to
+-- the next marker) as added in version N; an older file gets exactly those
+-- (version 1 had everything not marked later).
 --
 -- Conventions
 --   * Offsets (start, end, *_start, *_end) count Unicode code points into
@@ -245,6 +247,79 @@ CREATE TABLE source_merges (
     created_at TEXT NOT NULL
 );
 
+-- @since 2
+-- Incremental scoring state (issue 4). Derived data written by scoring
+-- only (never by ingest): `attrib score` rewrites all of it, and ingest's
+-- scoring reads it so that adding an article loads only the claims,
+-- propositions and sources it touches. When it is missing or does not fit
+-- the store, ingest falls back to scoring everything (and writes it).
+
+-- score_state: what the last scoring covered. Keys: claims_through (every
+-- claim up to this id is scored), articles_through and articles_count,
+-- sources_through, corrections (a digest of the fact-checker's tables).
+CREATE TABLE score_state (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- claim_block_keys: the tokens (FNV-1a 64 of the stemmed word) a claim is
+-- indexed under for matching; only the last 32 claims of a key are kept,
+-- the only ones a later claim is compared with.
+CREATE TABLE claim_block_keys (
+    key      INTEGER NOT NULL,
+    claim_id INTEGER NOT NULL,
+    PRIMARY KEY (key, claim_id)
+) WITHOUT ROWID;
+
+-- article_bands: the LSH band keys of each article's signature (8 bands),
+-- so that a new article finds its near-duplicate candidates by key.
+CREATE TABLE article_bands (
+    band       INTEGER NOT NULL,
+    key        INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (band, key, article_id)
+) WITHOUT ROWID;
+
+-- article_clusters: near-duplicate clusters (uncredited copies); the
+-- cluster id is its smallest article id. Articles in no cluster are absent.
+CREATE TABLE article_clusters (
+    article_id INTEGER PRIMARY KEY,
+    cluster_id INTEGER NOT NULL
+);
+CREATE INDEX article_clusters_cluster ON article_clusters (cluster_id);
+
+-- source_tallies: every source's track record as scoring counted it
+-- (claims whose origin it is; propositions corroborated / contradicted,
+-- with succ and fail weighted as the Beta prior takes them; verdicts), and
+-- the kind and affiliation it was scored with.
+CREATE TABLE source_tallies (
+    source_id      INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL,
+    affiliation_id INTEGER,
+    claims         INTEGER NOT NULL DEFAULT 0,
+    corroborated   INTEGER NOT NULL DEFAULT 0,
+    contradicted   INTEGER NOT NULL DEFAULT 0,
+    verdicts       INTEGER NOT NULL DEFAULT 0,
+    succ           REAL NOT NULL DEFAULT 0,
+    fail           REAL NOT NULL DEFAULT 0
+);
+
+-- proposition_contribs: each judged proposition's part in its origins'
+-- track records (same columns), so that a rescored proposition's old
+-- evidence can be taken out of a source's record.
+CREATE TABLE proposition_contribs (
+    proposition_id INTEGER NOT NULL,
+    source_id      INTEGER NOT NULL,
+    corroborated   INTEGER NOT NULL,
+    contradicted   INTEGER NOT NULL,
+    verdicts       INTEGER NOT NULL,
+    succ           REAL NOT NULL,
+    fail           REAL NOT NULL,
+    PRIMARY KEY (proposition_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX proposition_contribs_source ON proposition_contribs (source_id);
+
+-- @since 1
 -- Views for people.
 
 -- claim_chains: one row per claim with its chain as text, the outlet first,

@@ -35,19 +35,22 @@ func scoreAll(c *cli.Context, e *env, d *db.DB, verbose bool) error {
 }
 
 // scoreChanged is what ingest runs: the same result as scoreAll, but only
-// the new claims are compared with the store (the stored match groups and
-// edges stand for the rest), no old article text is read, and only the rows
-// whose grade, proposition or finding changed are written (see
-// db.RescoreChanged), so adding one article rewrites what it touched.
+// the new claims, the propositions they touch and those whose origins'
+// grades move are read and written (db.RescoreChanged); a store whose
+// scoring state does not fit is scored whole instead.
 func scoreChanged(c *cli.Context, e *env, d *db.DB, verbose bool) error {
 	t0 := time.Now()
-	in, res, delta, err := d.RescoreChanged(c.Context, scoring.Score)
+	st, delta, err := d.RescoreChanged(c.Context, scoring.Score)
 	if err != nil {
 		return fmt.Errorf("scoring: %w", err)
 	}
 	if verbose {
-		fmt.Fprintf(e.stdout, "scored %d claim(s) into %d proposition(s); updated %d proposition(s), %d claim(s), %d source(s) in %.1fs\n",
-			len(in.Claims), len(res.Propositions), len(delta.Propositions)+len(delta.Removed), len(delta.Claims), len(delta.Sources), time.Since(t0).Seconds())
+		how := "incrementally"
+		if !st.Incremental {
+			how = "in full (" + st.Fallback + ")"
+		}
+		fmt.Fprintf(e.stdout, "scored %d claim(s) into %d proposition(s) %s; updated %d proposition(s), %d claim(s), %d source(s) in %.1fs\n",
+			st.ClaimsLoaded, st.Propositions, how, len(delta.Propositions)+len(delta.Removed), len(delta.Claims), len(delta.Sources), time.Since(t0).Seconds())
 	}
 	return nil
 }

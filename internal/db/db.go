@@ -166,9 +166,9 @@ func (w *writeConn) close() {
 // Path is the file the database lives in.
 func (d *DB) Path() string { return d.path }
 
-// migrate applies the embedded schema to an empty database in one
-// transaction and refuses a file made by a newer attrib. Later versions add
-// their steps to migrations, each applied in its own transaction.
+// migrate applies the embedded schema to an empty database, or the part of
+// it that an older database lacks, in one transaction, and refuses a file
+// made by a newer attrib.
 func (d *DB) migrate(ctx context.Context) error {
 	var v int
 	if err := d.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
@@ -197,10 +197,10 @@ func (d *DB) migrate(ctx context.Context) error {
 		if v == attrib.SchemaVersion {
 			return nil
 		}
-		if v == 0 {
-			if _, err := tx.ExecContext(ctx, attrib.Schema); err != nil {
-				return fmt.Errorf("apply schema: %w", err)
-			}
+		// A new file gets the whole schema; an older one the sections of
+		// schema.sql marked with a later version ("-- @since N").
+		if _, err := tx.ExecContext(ctx, attrib.SchemaAfter(v)); err != nil {
+			return fmt.Errorf("migrate schema from version %d to %d: %w", v, attrib.SchemaVersion, err)
 		}
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", attrib.SchemaVersion))
 		return err

@@ -14,7 +14,8 @@ import (
 // the texts, the fact-checker's links and verdicts), calls score, and replaces the stored propositions,
 // grades and findings with its result. Loading and saving share one write
 // transaction, so a concurrent ingest cannot slip in between and be
-// overwritten by a stale result.
+// overwritten by a stale result. It also rewrites the incremental scoring
+// state (score_state.go) that RescoreChanged reads.
 func (d *DB) Rescore(ctx context.Context, score func(scoring.Input) scoring.Result) (scoring.Input, scoring.Result, error) {
 	var in scoring.Input
 	var res scoring.Result
@@ -25,11 +26,15 @@ func (d *DB) Rescore(ctx context.Context, score func(scoring.Input) scoring.Resu
 		if err := loadInput(ctx, tx, &in, false); err != nil {
 			return err
 		}
+		in.WantKeys = true
 		res = score(in)
 		if err := saveMatching(ctx, tx, in, res); err != nil {
 			return err
 		}
-		return saveScores(ctx, tx, res)
+		if err := saveScores(ctx, tx, res); err != nil {
+			return err
+		}
+		return saveFullState(ctx, tx, in, res)
 	})
 	return in, res, err
 }

@@ -4,49 +4,69 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/attrib/attrib/internal/scoring"
 )
 
-// RescoreChanged is the incremental form of Rescore that ingest uses. It
-// signs only the articles that have no copy-detection signature yet (the
-// new ones; no other article text is read), gives the stored match groups
-// and edges back so that only the new claims are compared, and scores the
-// store (the result is the full result, not an approximation: see scoring's
-// matchstate.go),
-// and compares it with the digests stored next to every scored row
-// (scoring.DiffFingerprints) instead of reading the rows back. It writes
-// only the rows that differ: the propositions the new claims joined or
-// contradicted, the claims in them, the sources whose reliability moved and
-// the findings of those propositions. `attrib score` (Rescore) rewrites
-// every row and so repairs a store edited by hand.
-func (d *DB) RescoreChanged(ctx context.Context, score func(scoring.Input) scoring.Result) (scoring.Input, scoring.Result, scoring.Delta, error) {
-	var in scoring.Input
-	var res scoring.Result
+// RescoreChanged is the incremental form of Rescore that ingest uses: the
+// store ends exactly as after Rescore, but only the new claims, the
+// propositions they touch and the propositions and sources whose grades
+// move with them are read and written (score_incr.go). When the store's
+// scoring state cannot vouch for that (see ScoreStats.Fallback) it scores
+// the whole store with the stored matching given back (rescoreAllChanged)
+// and rebuilds the state.
+func (d *DB) RescoreChanged(ctx context.Context, score func(scoring.Input) scoring.Result) (ScoreStats, scoring.Delta, error) {
+	var stats ScoreStats
 	var delta scoring.Delta
 	err := d.tx(ctx, func(tx *sql.Tx) error {
-		if err := signArticles(ctx, tx, false); err != nil {
+		var err error
+		stats, delta, err = rescoreIncremental(ctx, tx, score)
+		var fb errFallback
+		if !errors.As(err, &fb) {
 			return err
 		}
-		if err := loadInput(ctx, tx, &in, true); err != nil {
-			return err
-		}
-		res = score(in)
-		if err := saveMatching(ctx, tx, in, res); err != nil {
-			return err
-		}
-		old, err := loadFingerprints(ctx, tx)
+		stats = ScoreStats{Fallback: string(fb), Rounds: 1}
+		in, res, dl, err := rescoreAllChanged(ctx, tx, score)
 		if err != nil {
-			return fmt.Errorf("load stored digests: %w", err)
+			return err
 		}
-		delta = scoring.DiffFingerprints(old, res)
-		if err := applyDelta(ctx, tx, delta, false); err != nil {
-			return fmt.Errorf("save grades: %w", err)
-		}
+		delta = dl
+		stats.ClaimsLoaded, stats.SourcesLoaded, stats.Propositions = len(in.Claims), len(in.Sources), len(res.Propositions)
+		stats.PropositionsLoaded = len(res.Propositions)
 		return nil
 	})
-	return in, res, delta, err
+	return stats, delta, err
+}
+
+// rescoreAllChanged signs only the articles that have no copy-detection
+// signature yet, gives the stored match groups and edges back so that only
+// the new claims are compared, scores the whole store, and writes only the
+// rows whose digests (scoring.DiffFingerprints) differ, then the whole
+// incremental scoring state.
+func rescoreAllChanged(ctx context.Context, tx *sql.Tx, score func(scoring.Input) scoring.Result) (scoring.Input, scoring.Result, scoring.Delta, error) {
+	var in scoring.Input
+	if err := signArticles(ctx, tx, false); err != nil {
+		return in, scoring.Result{}, scoring.Delta{}, err
+	}
+	if err := loadInput(ctx, tx, &in, true); err != nil {
+		return in, scoring.Result{}, scoring.Delta{}, err
+	}
+	in.WantKeys = true
+	res := score(in)
+	if err := saveMatching(ctx, tx, in, res); err != nil {
+		return in, res, scoring.Delta{}, err
+	}
+	old, err := loadFingerprints(ctx, tx)
+	if err != nil {
+		return in, res, scoring.Delta{}, fmt.Errorf("load stored digests: %w", err)
+	}
+	delta := scoring.DiffFingerprints(old, res)
+	if err := applyDelta(ctx, tx, delta, false); err != nil {
+		return in, res, delta, fmt.Errorf("save grades: %w", err)
+	}
+	return in, res, delta, saveFullState(ctx, tx, in, res)
 }
 
 // loadFingerprints reads the digests stored with the scored rows.

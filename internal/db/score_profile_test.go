@@ -24,7 +24,7 @@ func TestRescoreChangedTiming(t *testing.T) {
 	defer d.Close()
 	var tScore time.Duration
 	t0 := time.Now()
-	_, _, delta, err := d.RescoreChanged(ctx, func(in scoring.Input) scoring.Result {
+	st, delta, err := d.RescoreChanged(ctx, func(in scoring.Input) scoring.Result {
 		t1 := time.Now()
 		t.Logf("load %v", t1.Sub(t0))
 		r := scoring.Score(in)
@@ -34,5 +34,5 @@ func TestRescoreChangedTiming(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("score %v, total %v, %d claims changed", tScore, time.Since(t0), len(delta.Claims))
+	t.Logf("score %v, total %v, %d claims changed; %+v", tScore, time.Since(t0), len(delta.Claims), st)
 }

@@ -42,6 +42,8 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 		Propositions: make([]Proposition, len(props)),
 		Claims:       make(map[int64]ClaimScore, len(e.claims)),
 		Sources:      make(map[int64]SourceGrade),
+		Contribs:     make(map[int64][]Contrib),
+		Tallies:      rt.tallies(),
 	}
 	fid := fidelity(e, props, propOf, g, &res.Findings)
 	arts := propArticles(e, props)
@@ -72,6 +74,9 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 		}
 		pr.Explanation = explainProp(e, props, p, rt, pr)
 		res.Propositions[p] = pr
+		if cs := rt.contribs(p, rt.byVerdict[p]); len(cs) > 0 {
+			res.Contribs[pr.ID] = cs
+		}
 		findingsFor(e, props, p, pr, &res.Findings)
 	}
 	for i := range e.claims {
@@ -99,7 +104,7 @@ func assemble(e *env, props []propWork, propOf []int, g grouping, rt *relTable) 
 		ids = append(ids, id)
 	}
 	for id := range rt.claims {
-		if e.srcs[id] == nil {
+		if e.srcs[id] == nil && !e.partial {
 			ids = append(ids, id)
 		}
 	}
@@ -178,24 +183,19 @@ func countArticles(e *env, members []int32) int {
 
 // sourceGrade is one source's reliability letter and its explanation.
 func sourceGrade(e *env, rt *relTable, id int64) SourceGrade {
-	t := rt.total[id]
-	l, m := letter(t)
-	sg := SourceGrade{Reliability: l, Score: m, Claims: rt.claims[id], Corroborated: rt.corr[id], Contradicted: rt.contr[id]}
-	if src := e.srcs[id]; src != nil && validLetter(src.Rating) {
-		sg.Reliability = src.Rating
-		sg.Score = ratingValue(src.Rating)
-		sg.Explanation = e.name(id) + " is rated " + src.Rating + " by a fact-checker; the rating overrides its track record (" + trackRecord(rt, id) + ")."
-		return sg
+	src := Source{ID: id}
+	if s := e.srcs[id]; s != nil {
+		src = *s
 	}
-	sg.Explanation = e.name(id) + " is graded " + l + " (" + reliabilityWord(l) + ") from its track record: " + trackRecord(rt, id) +
-		". A Beta(2,2) prior needs at least " + itoa(minEvidence) + " judged propositions before the letter leaves F and " + itoa(minEvidenceA) + " for an A."
-	return sg
+	t := rt.total[id]
+	return GradeSource(src, Tally{Succ: t.succ, Fail: t.fail, Corroborated: rt.corr[id], Contradicted: rt.contr[id],
+		Verdicts: rt.verdicts[id], Claims: rt.claims[id]})
 }
 
-func trackRecord(rt *relTable, id int64) string {
-	s := itoa(int64(rt.claims[id])) + " claims, " + itoa(int64(rt.corr[id])) + " propositions corroborated by independent origins or marked true, " +
-		itoa(int64(rt.contr[id])) + " contradicted or marked false"
-	if v := rt.verdicts[id]; v > 0 {
+func trackRecord(t Tally) string {
+	s := itoa(int64(t.Claims)) + " claims, " + itoa(int64(t.Corroborated)) + " propositions corroborated by independent origins or marked true, " +
+		itoa(int64(t.Contradicted)) + " contradicted or marked false"
+	if v := t.Verdicts; v > 0 {
 		s += " (" + itoa(int64(v)) + " by fact-checker verdicts, counted double)"
 	}
 	return s

@@ -123,20 +123,16 @@ func dupClusters(arts []Article) map[int64]int64 {
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].id < items[j].id })
 	uf := newUnionFind(len(items))
-	rows := minhashK / lshBands
 	for b := 0; b < lshBands; b++ {
 		buckets := make(map[uint64][]int32)
 		for i, it := range items {
-			var key uint64 = uint64(b) + 1
-			for _, v := range it.sig[b*rows : (b+1)*rows] {
-				key = mix(key*31 + v)
-			}
+			key := bandKey(it.sig[:], b)
 			buckets[key] = append(buckets[key], int32(i))
 		}
 		for _, list := range buckets {
 			// Compare each member with the first few of its bucket only.
 			for x := 1; x < len(list); x++ {
-				for y := 0; y < x && y < 8; y++ {
+				for y := 0; y < x && y < bucketHead; y++ {
 					if estJaccard(&items[list[x]].sig, &items[list[y]].sig) >= dupThreshold {
 						uf.union(list[x], list[y])
 					}
@@ -162,6 +158,20 @@ func dupClusters(arts []Article) map[int64]int64 {
 		}
 	}
 	return out
+}
+
+// bucketHead is how many of the first members of an LSH bucket each later
+// member is compared with.
+const bucketHead = 8
+
+// bandKey is the LSH key of band b of a signature.
+func bandKey(sig []uint64, b int) uint64 {
+	const rows = minhashK / lshBands
+	var key uint64 = uint64(b) + 1
+	for _, v := range sig[b*rows : (b+1)*rows] {
+		key = mix(key*31 + v)
+	}
+	return key
 }
 
 func estJaccard(a, b *[minhashK]uint64) float64 {

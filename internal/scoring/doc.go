@@ -41,5 +41,16 @@
 // Signature gives the per-article copy-detection signature a store keeps
 // (Article.Sig), so article texts need not be reloaded.
 //
+// Incremental scoring (incremental.go, partial.go): MatchNew matches new
+// claims against only the stored claims a full run would compare them with
+// (each block key's last 32, BlockKeys), NewDupPairs finds a new article's
+// near duplicates from the heads of its LSH buckets (BandKeys), and Score
+// with Input.Partial scores a closed part of a store (whole propositions,
+// closed under denial and conflict edges) given the store-wide context: the
+// outlets in the store, the clusters, and every source's track record
+// without that part's evidence (Tally, Result.Contribs). LetterChanges says
+// which other propositions a moved track record regrades. Together they
+// give, for the part, the rows a full run gives.
+//
 // It is pure: no I/O, no SQL.
 package scoring

@@ -45,6 +45,12 @@ type vector struct {
 // incremental update can reproduce a full run exactly. (An IDF weight over
 // the store, Salton & Buckley 1988, would shift with every article.)
 func buildVectors(fs []features) ([]vector, []float64) {
+	vs, w, _ := buildVectorsNamed(fs)
+	return vs, w
+}
+
+// buildVectorsNamed is buildVectors that also returns each rank's token.
+func buildVectorsNamed(fs []features) ([]vector, []float64, []string) {
 	ids := make(map[string]int32)
 	var names []string
 	tokIDs := make([][]int32, len(fs))
@@ -92,9 +98,11 @@ func buildVectors(fs []features) ([]vector, []float64) {
 	})
 	rank := make([]int32, len(names))
 	weight := make([]float64, len(names))
+	byRank := make([]string, len(names))
 	for r, id := range order {
 		rank[id] = int32(r)
 		weight[r] = tokenWeight(names[id])
+		byRank[r] = names[id]
 	}
 	vs := make([]vector, len(fs))
 	for i, t := range tokIDs {
@@ -107,7 +115,7 @@ func buildVectors(fs []features) ([]vector, []float64) {
 		vs[i] = makeVector(rs, weight, sufArena[:n:n])
 		sufArena = sufArena[n:]
 	}
-	return vs, weight
+	return vs, weight, byRank
 }
 
 // makeVector computes the prefix and the suffix weights (into suf, of the
@@ -162,17 +170,14 @@ func similarity(a, b vector, w []float64) float64 {
 // compared again); denial and conflict edges are returned. Claims are taken
 // in id order and compared only with earlier claims. A claim with
 // matched[i] set (matched by an earlier run, see matchstate.go) is indexed
-// but not compared; matched may be nil.
-func findEdges(fs []features, vs []vector, w []float64, gr *grouper, matched []bool) []edge {
-	// A posting carries what the positional filter needs, so that most
-	// candidates are rejected without touching their vectors (at a million
-	// claims, those reads were cache misses that made blocking superlinear).
-	type posting struct {
-		claim int32
-		rest  float32 // suffix weight of the claim from this token on
-		total float64 // the claim's total weight
-	}
+// but not compared; matched may be nil. With seed (incremental.go), each
+// token's index starts as seed[rank] (the stored claims a full run would
+// hold in it) and matched claims are neither compared nor indexed.
+func findEdges(fs []features, vs []vector, w []float64, gr *grouper, matched []bool, seed [][]posting) []edge {
 	post := make([][]posting, len(w))
+	for r := range seed {
+		post[r] = seed[r]
+	}
 	stamp := make([]int32, len(fs))
 	for i := range stamp {
 		stamp[i] = -1
@@ -188,6 +193,9 @@ func findEdges(fs []features, vs []vector, w []float64, gr *grouper, matched []b
 		}
 		roots = roots[:0]
 		probe := matched == nil || !matched[i]
+		if seed != nil && !probe {
+			continue
+		}
 		for pi, r := range v.ranks[:v.prefix] {
 			list := post[r]
 			start := len(list)
@@ -230,6 +238,16 @@ func findEdges(fs []features, vs []vector, w []float64, gr *grouper, matched []b
 		}
 	}
 	return edges
+}
+
+// posting is one claim in a token's index. It carries what the positional
+// filter needs, so that most candidates are rejected without touching their
+// vectors (at a million claims, those reads were cache misses that made
+// blocking superlinear).
+type posting struct {
+	claim int32
+	rest  float32 // suffix weight of the claim from this token on
+	total float64 // the claim's total weight
 }
 
 // classify decides whether claims a and b are the same proposition, a

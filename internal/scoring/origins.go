@@ -27,6 +27,7 @@ type env struct {
 	// dupOutlets lists the outlets of each near-duplicate cluster, sorted.
 	dupOutlets map[int64][]int64
 	articles   map[int64]*Article
+	partial    bool // scoring a closed part of a store (Input.Partial)
 }
 
 func (e *env) kind(id int64) string {

@@ -16,6 +16,8 @@ type relTable struct {
 	corr     map[int64]int
 	contr    map[int64]int
 	verdicts map[int64]int // judged by a fact-checker
+	// byVerdict[p] says proposition p was judged by a fact-checker.
+	byVerdict []bool
 }
 
 // judge decides whether a proposition's supporting origins were
@@ -64,14 +66,26 @@ func originsOf(e *env, cp *component) []int64 {
 // reliability builds the track record of every origin (Beta prior, see
 // letter) from corroboration and contradiction across propositions and from
 // fact-checker verdicts.
-func reliability(e *env, props []propWork) *relTable {
+//
+// With part (a closed part of a store), the record starts from part.Base.
+func reliability(e *env, props []propWork, part *Partial) *relTable {
 	rt := &relTable{
-		total:    make(map[int64]tally),
-		byProp:   make([][]contrib, len(props)),
-		claims:   make(map[int64]int),
-		corr:     make(map[int64]int),
-		contr:    make(map[int64]int),
-		verdicts: make(map[int64]int),
+		total:     make(map[int64]tally),
+		byProp:    make([][]contrib, len(props)),
+		claims:    make(map[int64]int),
+		corr:      make(map[int64]int),
+		contr:     make(map[int64]int),
+		verdicts:  make(map[int64]int),
+		byVerdict: make([]bool, len(props)),
+	}
+	if part != nil {
+		for id, t := range part.Base {
+			rt.total[id] = tally{t.Succ, t.Fail}
+			rt.claims[id] = t.Claims
+			rt.corr[id] = t.Corroborated
+			rt.contr[id] = t.Contradicted
+			rt.verdicts[id] = t.Verdicts
+		}
 	}
 	for i := range e.claims {
 		c := e.claims[i]
@@ -94,6 +108,7 @@ func reliability(e *env, props []propWork) *relTable {
 			continue
 		}
 		weight := 1.0
+		rt.byVerdict[p] = byVerdict
 		if byVerdict {
 			weight = 2 // a fact-checker's verdict is stronger evidence
 		}

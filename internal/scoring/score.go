@@ -53,10 +53,22 @@ func Score(in Input) Result {
 		index[e.claims[i].ID] = int32(i)
 	}
 	e.fs = analyseAll(e.claims)
-	e.dupOf = dupClusters(in.Articles)
-	e.dupOutlets = clusterOutlets(e.dupOf, e.articles)
+	if in.Partial != nil {
+		e.partial = true
+		for _, o := range in.Partial.Outlets {
+			e.inStore[o] = true
+		}
+		e.dupOf, e.dupOutlets = partialDup(in.Partial.Dup)
+	} else {
+		e.dupOf = dupClusters(in.Articles)
+		e.dupOutlets = clusterOutlets(e.dupOf, e.articles)
+	}
 
-	vs, w := buildVectors(e.fs)
+	vs, w, names := buildVectorsNamed(e.fs)
+	var keys map[int64][]int64
+	if in.WantKeys {
+		keys = blockKeysOf(e.claims, vs, names)
+	}
 	for i := range e.fs {
 		e.fs[i].toks = nil // the vectors replace them
 	}
@@ -65,7 +77,7 @@ func Score(in Input) Result {
 	for _, p := range ms.pre {
 		gr.merge(p[0], p[1])
 	}
-	edges := append(ms.edges, findEdges(e.fs, vs, w, gr, ms.matched)...)
+	edges := append(ms.edges, findEdges(e.fs, vs, w, gr, ms.matched, nil)...)
 	groups, outEdges := matchOutput(e, gr, edges)
 	g := gr.finish(e.fs, edges)
 
@@ -85,12 +97,16 @@ func Score(in Input) Result {
 	for p := range props {
 		contradictions(e, props, p)
 	}
-	rel := reliability(e, props)
+	rel := reliability(e, props, in.Partial)
 	for p := range props {
 		gradeProp(e, props, p, rel)
 	}
 	res := assemble(e, props, propOf, g, rel)
 	res.Groups, res.Edges = groups, outEdges
+	res.BlockKeys = keys
+	if in.Partial == nil {
+		res.Clusters = e.dupOf
+	}
 	return res
 }
 

@@ -71,6 +71,12 @@ type Input struct {
 	// Edges are the denial and conflict edges of an earlier run
 	// (Result.Edges), given back with Claim.Group.
 	Edges []Edge
+	// Partial, when set, says the input is a closed part of a store and
+	// gives the store-wide context (see partial.go); Articles then need no
+	// signatures and Result.Sources covers only the input's Sources.
+	Partial *Partial
+	// WantKeys asks for Result.BlockKeys.
+	WantKeys bool
 }
 
 // Result is the outcome of Score.
@@ -88,6 +94,16 @@ type Result struct {
 	// run compares only new claims (Claim.Group, Input.Edges).
 	Groups map[int64]int64
 	Edges  []Edge
+	// Tallies are the sources' track records (all of them, Base included),
+	// Contribs each judged proposition's part in them, by proposition id.
+	Tallies  map[int64]Tally
+	Contribs map[int64][]Contrib
+	// Clusters maps an article id to its near-duplicate cluster (articles
+	// in no cluster are absent; empty with Input.Partial).
+	Clusters map[int64]int64
+	// BlockKeys are, with Input.WantKeys, each matchable claim's block keys
+	// (BlockKeys).
+	BlockKeys map[int64][]int64
 }
 
 // Proposition is a group of claims from one or more articles that assert the
