@@ -24,14 +24,20 @@ CREATE TABLE sources (
     id             INTEGER PRIMARY KEY,
     name           TEXT NOT NULL,             -- canonical name, e.g. 'Yoon Seok-yeol'
     key            TEXT NOT NULL UNIQUE,      -- normalised name used for matching
-    kind           TEXT NOT NULL CHECK (kind IN ('outlet', 'agency', 'person',
-                       'government', 'intelligence', 'organisation', 'document', 'anonymous')),
+    -- The checks on kind and reliability are written as comparisons, not
+    -- IN lists: SQLite builds a temporary index for an IN list of more than
+    -- two values every time it checks a row, which made an insert into
+    -- this table several times as slow (stores made before version 2 keep
+    -- the IN form, which means the same).
+    kind           TEXT NOT NULL CHECK (kind = 'outlet' OR kind = 'agency' OR kind = 'person'
+                       OR kind = 'government' OR kind = 'intelligence' OR kind = 'organisation'
+                       OR kind = 'document' OR kind = 'anonymous'),
     -- The institution a spokesperson speaks for, or the outlet an anonymous
     -- source belongs to ('Babel sources' -> Babel).
     affiliation_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,
     -- Source reliability, Admiralty letter A-F (F = cannot be judged yet),
     -- with a [0,1] score and the words that explain it. Written by `score`.
-    reliability       TEXT NOT NULL DEFAULT 'F' CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F')),
+    reliability       TEXT NOT NULL DEFAULT 'F' CHECK (length(reliability) = 1 AND reliability BETWEEN 'A' AND 'F'),
     reliability_score REAL,
     reliability_note  TEXT,
     -- Digest of reliability, reliability_score and reliability_note as
@@ -73,7 +79,7 @@ CREATE INDEX articles_outlet ON articles (outlet_id);
 CREATE TABLE propositions (
     id                     INTEGER PRIMARY KEY,
     text                   TEXT NOT NULL,       -- the text of its first claim
-    grade                  TEXT NOT NULL CHECK (grade IN ('1', '2', '3', '4', '5', '6')),
+    grade                  TEXT NOT NULL CHECK (length(grade) = 1 AND grade BETWEEN '1' AND '6'),  -- not an IN list: see sources
     score                  REAL NOT NULL,       -- [0,1], for ranking
     independent_origins    INTEGER NOT NULL,
     supporting_articles    INTEGER NOT NULL,

@@ -25,6 +25,8 @@ type claimBuf struct {
 	ids    []int64
 	claims []driver.NamedValue // an article's claim rows, claimInsertCols a row
 	hops   []driver.NamedValue // and its hop rows, hopInsertCols a row
+	// new sources and aliases of an article (sources_write.go)
+	sources, aliases []driver.NamedValue
 }
 
 // Rows go in several to a statement: one INSERT with k rows of values for

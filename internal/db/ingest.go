@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -120,7 +119,9 @@ type writer struct {
 	// transaction holds the write lock, so ids can be handed out here and
 	// a claim's hops written without asking for its rowid.
 	nextClaim int64
-	buf       claimBuf
+	// nextSource likewise for new sources (0 until read).
+	nextSource int64
+	buf        claimBuf
 }
 
 var writerSQL = map[string]string{
@@ -128,16 +129,13 @@ var writerSQL = map[string]string{
 	// whole table (texts included) once per article, quadratic in the store.
 	"dup":     `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
 	"article": `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
-	// find: the source an alias key names.
-	"find": `SELECT source_id FROM aliases WHERE key = ?`,
-	// source: no RETURNING (with foreign keys on, it made this insert
-	// several times slower); the id is the last rowid when a row went in.
-	"source": `INSERT INTO sources (name, key, kind, created_at, affiliation_id) VALUES (?,?,?,?,?)
-		ON CONFLICT (key) DO NOTHING`,
-	"sourceID": `SELECT id FROM sources WHERE key = ?`,
-	"addAlias": `INSERT INTO aliases (key, alias, source_id) VALUES (?,?,?) ON CONFLICT (key) DO NOTHING`,
-	"affil":    `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
-	"maxClaim": `SELECT coalesce(max(id), 0) FROM claims`,
+	// find and sourceKey: the source an alias key, or failing that a
+	// source's own key, names.
+	"find":      `SELECT source_id FROM aliases WHERE key = ?`,
+	"sourceKey": `SELECT id FROM sources WHERE key = ?`,
+	"maxSource": `SELECT coalesce(max(id), 0) FROM sources`,
+	"affil":     `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
+	"maxClaim":  `SELECT coalesce(max(id), 0) FROM claims`,
 }
 
 func (w *writer) article(a *ArticleRecord) (Outcome, error) {
@@ -156,6 +154,9 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 			return Outcome{}, err
 		}
 		ids[a.Sources[i].Key] = id
+	}
+	if err := w.flushSources(); err != nil {
+		return Outcome{}, err
 	}
 	for i := range a.Sources {
 		s := &a.Sources[i]
@@ -187,76 +188,4 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 		return Outcome{}, err
 	}
 	return Outcome{ID: id, SourceIDs: ids}, nil
-}
-
-// source finds or creates the stored source for s and records its aliases.
-func (w *writer) source(s *SourceRecord) (int64, error) {
-	id, seen := w.ids[s.Key]
-	var err error
-	if !seen {
-		id = s.ID
-	}
-	if !seen && id == 0 {
-		// The first of its key and aliases that is stored names it: a
-		// point lookup each (cheaper than one query over a JSON array).
-		id, err = w.stmt["find"].queryInt(w.ctx, s.Key)
-		for i := 0; i < len(s.Aliases) && errors.Is(err, sql.ErrNoRows); i++ {
-			id, err = w.stmt["find"].queryInt(w.ctx, s.Aliases[i].Key)
-		}
-	}
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		// A new source; its affiliation goes in with it when already known.
-		var aff driver.Value
-		if aid := w.ids[s.AffiliationKey]; s.AffiliationKey != "" && aid != 0 {
-			aff = aid
-		}
-		var n int64
-		res, err := w.stmt["source"].exec(w.ctx, s.Name, s.Key, s.Kind, w.now, aff)
-		if err == nil {
-			n, err = res.RowsAffected()
-		}
-		switch {
-		case err != nil:
-		case n == 0: // the key is taken (not as an alias)
-			id, err = w.stmt["sourceID"].queryInt(w.ctx, s.Key)
-		default:
-			id, err = res.LastInsertId()
-			if aff != nil {
-				w.affil[id] = true
-			}
-		}
-		if err != nil {
-			return 0, fmt.Errorf("source %q: %w", s.Name, err)
-		}
-	case err != nil:
-		return 0, err
-	}
-	// A source already seen in this transaction still gets this record's
-	// aliases: a later article of the batch may name it in a new way, and
-	// the caller counts every alias it sent as stored.
-	if !s.KeyStored {
-		if err := w.alias(Alias{Key: s.Key, Text: s.Name}, id); err != nil {
-			return 0, err
-		}
-	}
-	for _, a := range s.Aliases {
-		if err := w.alias(a, id); err != nil {
-			return 0, err
-		}
-	}
-	w.ids[s.Key] = id
-	return id, nil
-}
-
-// alias records one surface form of source id, once per transaction.
-func (w *writer) alias(a Alias, id int64) error {
-	if w.aliased[a.Key] {
-		return nil
-	}
-	if _, err := w.stmt["addAlias"].exec(w.ctx, a.Key, a.Text, id); err != nil {
-		return fmt.Errorf("alias %q: %w", a.Text, err)
-	}
-	w.aliased[a.Key] = true
-	return nil
 }
