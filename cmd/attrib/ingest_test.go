@@ -34,6 +34,22 @@ func integrity(t *testing.T, dbPath string) (articles int) {
 	if err := s.QueryRow("PRAGMA integrity_check").Scan(&ok); err != nil || ok != "ok" {
 		t.Fatalf("integrity_check: %q %v", ok, err)
 	}
+	// The ingest's writer does not have SQLite check foreign keys row by
+	// row (it guarantees them itself): check them all here.
+	rows, err := s.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("foreign key violation: %s row %v points at a missing %s", table, rowid.Int64, parent)
+	}
+	rows.Close()
 	var tables int
 	if err := s.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'articles'").Scan(&tables); err != nil {
 		t.Fatal(err)

@@ -106,3 +106,48 @@ func TestLaterArticleOfBatchAddsAliases(t *testing.T) {
 		t.Errorf("alias doe names %q, want jane doe", got)
 	}
 }
+
+// A source id the caller remembers from an earlier batch may be gone (merged
+// away by another process): the writer looks it up again, finds the source
+// by its keys or makes it anew, and leaves no row pointing at nothing.
+func TestStaleSourceIDIsLookedUpAgain(t *testing.T) {
+	d := MustOpen(t)
+	ctx := context.Background()
+	out, err := d.AddArticles(ctx, []ArticleRecord{sampleArticle("https://example.org/1", "one")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gone := out[0].SourceIDs["agency"] // not the largest id, which would be handed out again
+	if _, err := d.sql.Exec(`DELETE FROM articles; DELETE FROM sources WHERE id = ?`, gone); err != nil {
+		t.Fatal(err)
+	}
+	a := sampleArticle("https://example.org/2", "two")
+	for i := range a.Sources {
+		a.Sources[i].ID = out[0].SourceIDs[a.Sources[i].Key]
+		a.Sources[i].KeyStored = true
+	}
+	out2, err := d.AddArticles(ctx, []ArticleRecord{a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var key string
+	if id := out2[0].SourceIDs["agency"]; id == gone || id == 0 {
+		t.Errorf("agency stored as %d; the deleted row was %d", id, gone)
+	} else if err := d.sql.QueryRow(`SELECT key FROM sources WHERE id = ?`, id).Scan(&key); err != nil || key != "agency" {
+		t.Errorf("source %d: key %q (%v), want agency", id, key, err)
+	}
+	if id := out2[0].SourceIDs["jane doe"]; id != out[0].SourceIDs["jane doe"] {
+		t.Errorf("jane doe stored as %d, want the stored %d", id, out[0].SourceIDs["jane doe"])
+	}
+	rows, err := d.sql.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, parent string
+		var rowid, fk any
+		rows.Scan(&table, &rowid, &parent, &fk)
+		t.Errorf("foreign key violation: %s row %v -> %s", table, rowid, parent)
+	}
+}

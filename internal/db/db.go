@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net/url"
@@ -126,10 +127,22 @@ func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[stri
 // prepare readies the write connection dc: statement journals (a statement
 // that may fail half-way in a longer transaction keeps one) in memory, not
 // in temporary files (a source insert cost three times as much with them on
-// disk), and every statement of qs prepared.
+// disk), foreign keys not checked row by row, and every statement of qs
+// prepared.
+//
+// The foreign-key checks cost two index probes a claim or hop row, about a
+// tenth of the ingest's writing. The writer makes them unnecessary instead:
+// every id it writes is one it inserted or looked up in the same
+// transaction, which holds the write lock (a source id the caller
+// remembers from an earlier batch is looked up again once a transaction,
+// see writer.source), so no row it writes can point at a missing one. Every
+// other connection checks foreign keys as the DSN says, and the ingest
+// tests run PRAGMA foreign_key_check.
 func (w *writeConn) prepare(ctx context.Context, dc any, qs map[string]string) error {
-	if err := execRaw(ctx, dc, "PRAGMA temp_store = MEMORY"); err != nil {
-		return fmt.Errorf("write connection: %w", err)
+	for _, p := range []string{"PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF"} {
+		if err := execRaw(ctx, dc, p); err != nil {
+			return fmt.Errorf("write connection: %w", err)
+		}
 	}
 	w.stmt = make(map[string]*rawStmt, len(qs))
 	for name, q := range qs {
@@ -151,13 +164,15 @@ func (w *writeConn) closeStmts() {
 	w.stmt = nil
 }
 
-// close closes the write connection (w.mu held). Its statements must have
-// been closed inside Raw; any left are closed with the driver connection.
+// close closes the write connection (w.mu held) and its statements, and
+// has database/sql discard it rather than put it back in the pool: it runs
+// without foreign-key checks (see prepare), which no other use may inherit.
 func (w *writeConn) close() {
 	if w.conn != nil {
-		if w.stmt != nil {
-			w.conn.Raw(func(any) error { w.closeStmts(); return nil })
-		}
+		w.conn.Raw(func(any) error {
+			w.closeStmts()
+			return driver.ErrBadConn // discard the driver connection
+		})
 		w.conn.Close()
 	}
 	w.conn, w.stmt = nil, nil

@@ -133,6 +133,7 @@ var writerSQL = map[string]string{
 	// source's own key, names.
 	"find":      `SELECT source_id FROM aliases WHERE key = ?`,
 	"sourceKey": `SELECT id FROM sources WHERE key = ?`,
+	"sourceID":  `SELECT id FROM sources WHERE id = ?`,
 	"maxSource": `SELECT coalesce(max(id), 0) FROM sources`,
 	"affil":     `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
 	"maxClaim":  `SELECT coalesce(max(id), 0) FROM claims`,

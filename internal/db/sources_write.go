@@ -36,11 +36,11 @@ func init() {
 func (w *writer) source(s *SourceRecord) (int64, error) {
 	id, seen := w.ids[s.Key]
 	if !seen {
-		id = s.ID
-	}
-	if !seen && id == 0 {
 		var err error
-		if id, err = w.find(s); err != nil {
+		if id, err = w.stillStored(s.ID); err == nil && id == 0 {
+			id, err = w.find(s)
+		}
+		if err != nil {
 			return 0, fmt.Errorf("source %q: %w", s.Name, err)
 		}
 	}
@@ -61,6 +61,22 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 	}
 	w.ids[s.Key] = id
 	return id, nil
+}
+
+// stillStored returns id when the source is stored, 0 when it is not (or
+// id is 0). A source the caller remembers may have been merged away by
+// another process since; the write connection does not check foreign keys
+// (see writeConn.prepare), so an id from outside this transaction is looked
+// up once in it.
+func (w *writer) stillStored(id int64) (int64, error) {
+	if id == 0 {
+		return 0, nil
+	}
+	_, err := w.stmt["sourceID"].queryInt(w.ctx, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
 }
 
 // find returns the stored source that the first stored of s's key and
