@@ -27,6 +27,7 @@ type matcher struct {
 	text    string
 	toks    []tok
 	closeOf []int
+	cands   *Model // the model whose candidates setLex marked (tok.cand), or nil
 }
 
 func (m *matcher) word(i int, w string) bool {

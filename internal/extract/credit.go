@@ -115,7 +115,7 @@ func applyCredit(c *Claim, cr *credit, here bool) {
 	if !here {
 		h.Mention = nil
 	}
-	if len(c.Chain) > 0 && foldKey(c.Chain[0].Name) == foldKey(h.Name) {
+	if len(c.Chain) > 0 && sameKey(c.Chain[0].Name, h.Name) {
 		return
 	}
 	if c.Cue == nil {
@@ -126,7 +126,17 @@ func applyCredit(c *Claim, cr *credit, here bool) {
 		c.Chain = []Hop{h}
 		return
 	}
-	c.Chain = append([]Hop{h}, c.Chain...)
+	ch := make([]Hop, len(c.Chain)+1)
+	ch[0] = h
+	copy(ch[1:], c.Chain)
+	c.Chain = ch
+}
+
+// sameKey: foldKey(a) == foldKey(b), without allocating for short ASCII
+// names.
+func sameKey(a, b string) bool {
+	var ba, bb [64]byte
+	return string(appendFoldKey(ba[:0], a)) == string(appendFoldKey(bb[:0], b))
 }
 
 // spreadCredits extends a paragraph's agency credit to neighbouring

@@ -1,94 +1,75 @@
 package extract
 
-import (
-	"strings"
-	"sync"
-)
+import "strings"
 
 // Extract finds the claims of text in text order: every attributed
 // statement with its chain of sources, and every remaining factual sentence
 // as the outlet's own claim (empty Chain, nil Cue). Headings and page
 // boilerplate give no claim.
 func Extract(text string, opt Options) []Claim {
-	buf := prepPool.Get().(*prepBuf)
-	defer buf.release()
-	x, paras := buf.prepare(text, opt)
-	out := x.rules(paras)
+	var md *Model
 	if !opt.RulesOnly {
-		md := opt.Model
+		md = opt.Model
 		if md == nil {
 			md = DefaultModel()
 		}
-		if md != nil {
-			out = x.learned(md, paras, out)
-		}
+	}
+	buf := prepPool.Get().(*prepBuf)
+	defer buf.release()
+	x, paras := buf.prepareWith(text, opt, md)
+	out := x.rules(paras)
+	if md != nil {
+		out = x.learned(md, paras, out)
 	}
 	return out
 }
 
-// prepBuf holds the token arrays of one extraction for reuse: no claim
-// keeps a reference to them (claims hold strings and offsets only).
-type prepBuf struct {
-	toks    []tok
-	closeOf []int
-}
-
-var prepPool = sync.Pool{New: func() any { return new(prepBuf) }}
-
-// release clears the tokens (they point into the text) and pools b.
-func (b *prepBuf) release() {
-	clear(b.toks)
-	prepPool.Put(b)
-}
-
-// prepare tokenizes text, splits its paragraphs into sentences and pairs
-// its quotation marks, in fresh arrays.
-func prepare(text string, opt Options) (*extractor, []para) {
-	return (&prepBuf{}).prepare(text, opt)
-}
-
-// prepare is prepare reusing b's arrays; they stay in use until the
-// extraction ends.
-func (b *prepBuf) prepare(text string, opt Options) (*extractor, []para) {
-	b.toks = tokenizeInto(b.toks, text)
-	toks := b.toks
-	setLex(text, toks)
-	b.closeOf = grow(b.closeOf, len(toks))
-	m := &matcher{text: text, toks: toks, closeOf: b.closeOf}
-	paras := paragraphs(toks)
-	for pi := range paras {
-		p := &paras[pi]
-		pairQuotes(toks, p.a, p.b, m.closeOf)
-		splitSentences(text, toks, p, m.closeOf)
-	}
-	return &extractor{m: m, opt: opt}, paras
-}
-
 // rules runs the rule-based matcher over the paragraphs.
 func (x *extractor) rules(paras []para) []Claim {
-	results := make([][]Claim, len(paras))
+	ends := make([]int, len(paras))
 	credits := make([]*credit, len(paras))
 	var wire *credit // a dateline "(Agency) --" covers the whole story
+	var all []Claim
+	ns := 0
+	for _, p := range paras {
+		ns += len(p.sents)
+	}
+	if ns > 0 {
+		all = make([]Claim, 0, ns+4) // about one claim a sentence
+	}
 	for pi := range paras {
 		p := &paras[pi]
 		cr := x.creditOf(p)
 		if cr != nil && cr.wire {
 			wire = cr
 		}
-		results[pi] = x.paragraph(p, cr)
+		cs := x.paragraph(x.pout[:0], p, cr)
+		all = append(all, cs...)
+		clear(cs)
+		x.pout = cs[:0]
+		ends[pi] = len(all)
 		credits[pi] = cr
 	}
+	results := make([][]Claim, len(paras))
+	for pi := range results {
+		start := 0
+		if pi > 0 {
+			start = ends[pi-1]
+		}
+		results[pi] = all[start:ends[pi]:ends[pi]]
+	}
 	spreadCredits(results, credits)
-	var out []Claim
 	for pi, cs := range results {
 		if wire != nil && (credits[pi] == nil || credits[pi] == wire) {
 			for i := range cs {
 				applyCredit(&cs[i], wire, false)
 			}
 		}
-		out = append(out, cs...)
 	}
-	return out
+	if len(all) == 0 {
+		return nil // as without the presized array
+	}
+	return all
 }
 
 // extractor carries the state of one article's extraction.
@@ -96,16 +77,34 @@ type extractor struct {
 	m         *matcher
 	opt       Options
 	co        corefs
-	last      *Claim   // the current speaker's latest claim, for continuations
-	prevClaim *Claim   // the latest attributed claim anywhere
+	a         arena
+	last      *Claim // the current speaker's latest claim, for continuations
+	prevClaim *Claim // the latest attributed claim anywhere (&prevv or nil)
+	prevv     Claim
+	pout      []Claim  // scratch for one paragraph's claims
+	lastv     Claim    // what last points to
 	speakers  []string // sources resolved in the current paragraph
 	lastSent  int      // the sentence index of the paragraph's latest attributed claim
 }
 
-// paragraph extracts the claims of one paragraph.
-func (x *extractor) paragraph(p *para, cr *credit) []Claim {
+// reset readies x for a new text, keeping its arrays (emptied).
+func (x *extractor) reset(m *matcher, opt Options) {
+	clear(x.co.ents)
+	clear(x.speakers)
+	clear(x.pout)
+	*x = extractor{
+		m:        m,
+		opt:      opt,
+		co:       corefs{ents: x.co.ents[:0], kb: x.co.kb[:0]},
+		pout:     x.pout[:0],
+		speakers: x.speakers[:0],
+	}
+}
+
+// paragraph extracts the claims of one paragraph, appending them to out
+// (empty: the paragraph's own claims only).
+func (x *extractor) paragraph(out []Claim, p *para, cr *credit) []Claim {
 	m := x.m
-	var out []Claim
 	fromPrev := x.last != nil // a continuation may cross into this paragraph
 	heading := x.heading(p)
 	x.speakers = x.speakers[:0]
@@ -146,7 +145,8 @@ func (x *extractor) paragraph(p *para, cr *credit) []Claim {
 				out = append(out, c2)
 				c = c2
 			}
-			x.last, kept = &c, true
+			x.lastv = c
+			x.last, kept = &x.lastv, true
 			x.lastSent = si
 		default:
 			c := x.own(rng{s.a, m.end(s)})
@@ -181,8 +181,8 @@ func (x *extractor) paragraph(p *para, cr *credit) []Claim {
 	x.last = nil
 	for i := len(out) - 1; i >= 0; i-- {
 		if out[i].Cue != nil && len(out[i].Chain) > 0 {
-			c := out[i]
-			x.last = &c
+			x.lastv = out[i]
+			x.last = &x.lastv
 			break
 		}
 	}
@@ -234,7 +234,7 @@ func (x *extractor) continueQuote(c *Claim, s sent) {
 	}
 	*c = x.build(r)
 	c.Cue = x.last.Cue
-	c.Chain = make([]Hop, len(x.last.Chain))
+	c.Chain = x.a.newHops(len(x.last.Chain))
 	copy(c.Chain, x.last.Chain)
 	for i := range c.Chain {
 		c.Chain[i].Mention = nil
@@ -253,15 +253,49 @@ func (x *extractor) own(r rng) Claim {
 func (x *extractor) build(r raw) Claim {
 	m := x.m
 	var c Claim
-	var parts []string
+	n := 0
+	for _, g := range r.content {
+		if !g.empty() {
+			n++
+		}
+	}
+	if n == 0 {
+		c.Quote = r.quote
+		return c
+	}
+	c.Spans = x.a.newSpans(n)
+	k := 0
+	size := 0
 	for _, g := range r.content {
 		if g.empty() {
 			continue
 		}
-		c.Spans = append(c.Spans, Span{m.toks[g.a].s, m.toks[g.b-1].e})
-		parts = append(parts, m.str(g))
+		c.Spans[k] = Span{m.toks[g.a].s, m.toks[g.b-1].e}
+		k++
+		size += m.toks[g.b-1].be - m.toks[g.a].bs + 1
 	}
-	c.Text = strings.Join(parts, " ")
+	if n == 1 {
+		for _, g := range r.content {
+			if !g.empty() {
+				c.Text = m.str(g)
+			}
+		}
+	} else {
+		var b strings.Builder
+		b.Grow(size)
+		j := 0
+		for _, g := range r.content {
+			if g.empty() {
+				continue
+			}
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(m.str(g))
+			j++
+		}
+		c.Text = b.String()
+	}
 	c.Quote = r.quote
 	return c
 }
@@ -287,7 +321,13 @@ func (x *extractor) claim(r raw) Claim {
 	}
 	hop.Mention = x.mention(men)
 	x.speakers = append(x.speakers, res.name)
-	if res.doc && x.prevClaim != nil && x.mentionsDoc(x.prevClaim, m.toks[r.src.b-1].lw) {
+	doc := res.doc && x.prevClaim != nil && x.mentionsDoc(x.prevClaim, m.toks[r.src.b-1].lw)
+	n := 1 + len(r.hops)
+	if doc {
+		n += len(x.prevClaim.Chain)
+	}
+	c.Chain = x.a.newHops(n)[:0]
+	if doc {
 		// A document described as "the agreement" right after a claim that
 		// introduced it is known through that claim's chain.
 		for _, h := range x.prevClaim.Chain {
@@ -300,8 +340,8 @@ func (x *extractor) claim(r raw) Claim {
 		hr := x.co.resolve(m, h.src, rng{})
 		c.Chain = append(c.Chain, Hop{Name: hr.name, Role: hr.role, Mention: x.mention(h.src), Cue: x.mention(h.cue)})
 	}
-	cc := c
-	x.prevClaim = &cc
+	x.prevv = c
+	x.prevClaim = &x.prevv
 	return c
 }
 
@@ -314,7 +354,7 @@ func (x *extractor) mention(r rng) *Mention {
 		return nil
 	}
 	t := x.m.toks
-	return &Mention{Text: x.m.str(r), Span: Span{t[r.a].s, t[r.b-1].e}}
+	return x.a.newMention(Mention{Text: x.m.str(r), Span: Span{t[r.a].s, t[r.b-1].e}})
 }
 
 // finishPlain trims a statement's closing punctuation without treating it

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Feature templates. A feature is mix(template, value hash).
 const (
@@ -115,12 +118,22 @@ func grow[T any](s []T, n int) []T {
 	return s
 }
 
+// resize returns s with length n, reusing its array; the elements are
+// left as they were (the caller writes them all).
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 // init computes the token facts into c, reusing its arrays.
 func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 	n := len(m.toks)
 	c.m, c.rule = m, rule
-	c.form, c.suf, c.shape = grow(c.form, n), grow(c.suf, n), grow(c.shape, n)
-	c.lex, c.inQ, c.first, c.sent = grow(c.lex, n), grow(c.inQ, n), grow(c.first, n), grow(c.sent, n)
+	// form and sent are written for every token below, suf by ensure.
+	c.form, c.suf, c.shape = resize(c.form, n), resize(c.suf, n), grow(c.shape, n)
+	c.lex, c.inQ, c.first, c.sent = grow(c.lex, n), grow(c.inQ, n), grow(c.first, n), resize(c.sent, n)
 	c.sents = c.sents[:0]
 	for i := range m.toks {
 		t := &m.toks[i]
@@ -193,9 +206,16 @@ func wordShape(text string, t *tok) uint64 {
 	}
 	w := text[t.bs:t.be]
 	if len(w) > 1 {
-		for _, r := range w {
-			if unicode.IsLower(r) {
-				return 2
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= utf8.RuneSelf {
+				for _, r := range w[i:] {
+					if unicode.IsLower(r) {
+						return 2
+					}
+				}
+				return 3
+			} else if c >= 'a' && c <= 'z' {
+				return 2 // unicode.IsLower for ASCII
 			}
 		}
 		return 3
@@ -212,7 +232,11 @@ func (c *tctx) w(i int) uint64 {
 
 // cueFeats fills fs with pass 1's features of token i after tag prev.
 func (c *tctx) cueFeats(fs []uint64, i, prev int) []uint64 {
-	fs = fs[:0]
+	return c.appendCueFeats(fs[:0], i, prev)
+}
+
+// appendCueFeats is cueFeats appending to fs.
+func (c *tctx) appendCueFeats(fs []uint64, i, prev int) []uint64 {
 	c.ensure(i)
 	c.ensure(i - 1)
 	w0 := c.form[i]
@@ -273,7 +297,11 @@ func dbucket(d int) uint64 {
 // not depend on the previous tag (that is roleDense's part), so Viterbi
 // computes them once per token.
 func (c *tctx) roleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
-	fs = fs[:0]
+	return c.appendRoleEmit(fs[:0], rc, i)
+}
+
+// appendRoleEmit is roleEmit appending to fs.
+func (c *tctx) appendRoleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 	c.ensure(i)
 	w0 := c.form[i]
 	q := uint64(0)

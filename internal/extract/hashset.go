@@ -108,3 +108,14 @@ func (h *hashMap8) get(key uint64) uint8 {
 		}
 	}
 }
+
+// len counts the keys.
+func (h *hashMap8) len() int {
+	n := 0
+	for _, k := range h.k {
+		if k != 0 {
+			n++
+		}
+	}
+	return n
+}

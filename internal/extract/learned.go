@@ -1,6 +1,10 @@
 package extract
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // ruleRoles marks each token with the role the rule-based claims gave it.
 func (x *extractor) ruleRoles(claims []Claim) []uint8 {
@@ -51,14 +55,15 @@ func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 	sc.rule = x.ruleRolesInto(sc.rule, claims)
 	c := &sc.c
 	c.init(m, paras, sc.rule)
-	sc.st.init(len(m.toks))
+	sc.st.initInfer(len(m.toks))
 	var rels []trel
 	rels, sc.regs = md.tagText(c, &sc.st, sc.regs, paras)
 	if len(rels) == 0 {
 		return claims
 	}
-	var cueSpans []Span // the rule claims' cues, sorted
-	var ruleContent []Span
+	cueSpans := sc.cueSpans[:0] // the rule claims' cues, sorted
+	ruleContent := sc.ruleContent[:0]
+	defer func() { sc.cueSpans, sc.ruleContent = cueSpans[:0], ruleContent[:0] }()
 	for _, cl := range claims {
 		if cl.Cue != nil {
 			cueSpans = append(cueSpans, cl.Cue.Span)
@@ -70,15 +75,20 @@ func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 			}
 		}
 	}
-	sort.Slice(cueSpans, func(i, j int) bool { return cueSpans[i].Start < cueSpans[j].Start })
-	sort.Slice(ruleContent, func(i, j int) bool { return ruleContent[i].Start < ruleContent[j].Start })
-	var added []Claim
+	slices.SortFunc(cueSpans, byStart)
+	slices.SortFunc(ruleContent, byStart)
+	added := sc.added[:0]
+	defer func() {
+		clear(added)
+		sc.added = added[:0]
+	}()
 	for _, r := range rels {
 		cs := Span{m.toks[r.cue.a].s, m.toks[r.cue.b-1].e}
 		if overlapsAny(cueSpans, cs) || x.furniture(c.sents[c.sent[r.cue.a]]) {
 			continue
 		}
-		rw := raw{src: r.src, cue: r.cue, content: append([]rng(nil), r.content...)}
+		sc.content = append(sc.content[:0], r.content...)
+		rw := raw{src: r.src, cue: r.cue, content: sc.content}
 		m.finish(&rw)
 		if len(rw.content) == 0 {
 			continue
@@ -91,7 +101,8 @@ func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 		}
 		cl.Cue = x.mention(rw.cue)
 		if !rw.src.empty() {
-			cl.Chain = []Hop{x.hopOf(rw.src, claims, cl.Start())}
+			cl.Chain = x.a.newHops(1)
+			cl.Chain[0] = x.hopOf(rw.src, claims, cl.Start())
 		}
 		added = append(added, cl)
 	}
@@ -99,21 +110,46 @@ func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 		return claims
 	}
 	// Drop the outlet's own claims that a new attribution covers.
-	var cover []Span
+	cover := sc.cover[:0]
 	for _, a := range added {
 		cover = append(cover, a.Spans...)
 		cover = append(cover, a.Cue.Span)
 	}
-	sort.Slice(cover, func(i, j int) bool { return cover[i].Start < cover[j].Start })
-	out := claims[:0:0]
+	slices.SortFunc(cover, byStart)
+	sc.cover = cover[:0]
+	// Filter in place: the claims are this extraction's own.
+	out := claims[:0]
 	for _, cl := range claims {
 		if cl.Cue == nil && overlapsAnySpans(cover, cl.Spans) {
 			continue
 		}
 		out = append(out, cl)
 	}
-	out = append(out, added...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start() < out[j].Start() })
+	clear(claims[len(out):])
+	return mergeByStart(out, added)
+}
+
+// mergeByStart returns a and b (a's array reused) in the order a stable
+// sort by start of a followed by b gives: a merge when both are sorted.
+func mergeByStart(a, b []Claim) []Claim {
+	byClaimStart := func(x, y Claim) int { return cmp.Compare(x.Start(), y.Start()) }
+	if !slices.IsSortedFunc(a, byClaimStart) || !slices.IsSortedFunc(b, byClaimStart) {
+		out := append(a, b...)
+		slices.SortStableFunc(out, byClaimStart)
+		return out
+	}
+	// Merge from the back in place: on a tie b's claim goes after a's.
+	out := append(a, b...)
+	i, j := len(a)-1, len(b)-1
+	for k := len(out) - 1; j >= 0; k-- {
+		if i >= 0 && out[i].Start() > b[j].Start() {
+			out[k] = out[i]
+			i--
+		} else {
+			out[k] = b[j]
+			j--
+		}
+	}
 	return out
 }
 
@@ -142,6 +178,10 @@ func (x *extractor) hopOf(src rng, claims []Claim, at int) Hop {
 	}
 	return h
 }
+
+// byStart orders spans by their start; slices.SortFunc leaves ties as
+// sort.Slice did (TestSortFuncAsSortSlice).
+func byStart(a, b Span) int { return cmp.Compare(a.Start, b.Start) }
 
 // overlapsAny: s shares a code point with one of the sorted spans.
 func overlapsAny(sorted []Span, s Span) bool {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"math"
 	"sync"
+	"unicode/utf8"
 )
 
 // The learned tagger, in the manner of Citron (Newell et al. 2018), which
@@ -28,9 +29,9 @@ import (
 // conjoined with low-cardinality context (distances to the cue, quotes,
 // sentence start). Both passes see the rule-based matcher's own roles as a
 // feature. The weights are trained by ./train on PolNeAR train (see
-// learn.go) and embedded gzipped; at load they are quantised to int16 in a
-// tag-major layout so that one feature's
-// tag weights share a cache line.
+// learn.go) and embedded gzipped; at load they are quantised to int16 and
+// packed so that one feature's tag weights share a cache line and are
+// summed together (see qtab).
 
 // Tags of pass 1.
 const (
@@ -51,8 +52,8 @@ const (
 	rK = nRoleTags
 )
 
-// Strides of the weight rows: a power of two so that a row never straddles
-// a cache line.
+// Strides of the float weight rows (training and the model file): one
+// feature's tag weights side by side.
 const (
 	cueStride  = 4
 	roleStride = 8
@@ -84,48 +85,80 @@ func (p *perceptron) scores(feats []uint64, sc []float32) {
 	}
 }
 
-// qtab is a perceptron frozen for inference: int16 weights, scale maps
-// them back to the float weights.
-type qtab struct {
-	n, stride int
-	mask      uint64
-	w         []int16
+// qtab is a perceptron frozen for inference. Each weight is quantised to
+// int16, biased by +bias to 16 unsigned bits, and packed three to a
+// uint64 in 21-bit lanes (R is [1]uint64 for pass 1's three tags,
+// [2]uint64 for pass 2's five): adding up to laneMax rows word by word
+// sums every tag at once without a carry reaching the next lane, and the
+// exact int32 sums come back by removing n*bias. One row takes 8 or 16
+// bytes, so it never straddles a cache line.
+type qtab[R [1]uint64 | [2]uint64] struct {
+	mask uint64
+	rows []R
 }
 
-func quantise(p *perceptron, scale float32) *qtab {
-	q := &qtab{n: p.n, stride: p.stride, mask: 1<<p.bits - 1, w: make([]int16, len(p.w))}
-	for i, v := range p.w {
-		q.w[i] = int16(math.Round(float64(v * scale)))
+const (
+	laneBits = 21
+	laneMask = 1<<laneBits - 1
+	bias     = 1 << 15
+	laneMax  = 1 << (laneBits - 16) // rows that one sum can hold: 32
+)
+
+// quantise freezes p: its weights times scale, rounded to int16.
+func quantise[R [1]uint64 | [2]uint64](p *perceptron, scale float32) *qtab[R] {
+	q := &qtab[R]{mask: 1<<p.bits - 1, rows: make([]R, len(p.w)/p.stride)}
+	for i := range q.rows {
+		var r [2]uint64
+		for t := 0; t < p.n; t++ {
+			v := int16(math.Round(float64(p.w[i*p.stride+t] * scale)))
+			r[t/3] |= uint64(int32(v)+bias) << (laneBits * (t % 3))
+		}
+		q.rows[i] = R(r[:len(q.rows[i])])
 	}
 	return q
 }
 
-// scores5 adds the weights of feats for a stride-8 table of five tags.
-func (q *qtab) scores5(feats []uint64, sc *[8]int32) {
-	var a, b, c, d, e int32
-	for _, f := range feats {
-		s := int(f&q.mask) * roleStride
-		ws := (*[roleStride]int16)(q.w[s : s+roleStride])
-		a += int32(ws[0])
-		b += int32(ws[1])
-		c += int32(ws[2])
-		d += int32(ws[3])
-		e += int32(ws[4])
-	}
-	sc[0], sc[1], sc[2], sc[3], sc[4] = a, b, c, d, e
+// lane returns lane k of a sum of n rows as the signed sum of the weights.
+func lane(w uint64, k, n int) int32 {
+	return int32(w>>(laneBits*k)&laneMask) - int32(n)*bias
 }
 
-// scores3 adds the weights of feats for a stride-4 table of three tags.
-func (q *qtab) scores3(feats []uint64, sc *[8]int32) {
-	var a, b, c int32
-	for _, f := range feats {
-		s := int(f&q.mask) * cueStride
-		ws := (*[cueStride]int16)(q.w[s : s+cueStride])
-		a += int32(ws[0])
-		b += int32(ws[1])
-		c += int32(ws[2])
+// scores5 adds the weights of feats for pass 2's five tags.
+func scores5(q *qtab[[2]uint64], feats []uint64, sc *[8]int32) {
+	*sc = [8]int32{}
+	rows, mask := q.rows, q.mask
+	for len(feats) > 0 {
+		n := min(len(feats), laneMax)
+		var x, y uint64
+		for _, f := range feats[:n] {
+			r := &rows[f&mask]
+			x += r[0]
+			y += r[1]
+		}
+		sc[0] += lane(x, 0, n)
+		sc[1] += lane(x, 1, n)
+		sc[2] += lane(x, 2, n)
+		sc[3] += lane(y, 0, n)
+		sc[4] += lane(y, 1, n)
+		feats = feats[n:]
 	}
-	sc[0], sc[1], sc[2] = a, b, c
+}
+
+// scores3 adds the weights of feats for pass 1's three tags.
+func scores3(q *qtab[[1]uint64], feats []uint64, sc *[8]int32) {
+	*sc = [8]int32{}
+	rows, mask := q.rows, q.mask
+	for len(feats) > 0 {
+		n := min(len(feats), laneMax)
+		var x uint64
+		for _, f := range feats[:n] {
+			x += rows[f&mask][0]
+		}
+		sc[0] += lane(x, 0, n)
+		sc[1] += lane(x, 1, n)
+		sc[2] += lane(x, 2, n)
+		feats = feats[n:]
+	}
 }
 
 // Model holds the two taggers' weights and the cue candidate set.
@@ -135,8 +168,12 @@ type Model struct {
 	role  *perceptron // pass 2 emissions
 	dense []float32   // pass 2 transitions: see roleDense
 	// Inference copies.
-	qcue, qrole *qtab
-	qdenseF     []float32 // dense, in the quantised emissions' scale
+	qcue      *qtab[[1]uint64]
+	qrole     *qtab[[2]uint64]
+	qdenseF   []float32           // dense, in the quantised emissions' scale
+	qtrans    []float32           // transTable(qdenseF)
+	lexCand   *hashMap8           // lexFlags plus flCand on the candidates
+	punctCand [utf8.RuneSelf]bool // lexCand's flCand of each ASCII mark
 }
 
 // freeze builds the quantised inference tables.
@@ -153,13 +190,34 @@ func (md *Model) freeze() {
 	// A token sums about 24 weights: leave headroom in int32 and keep
 	// int16 rows exact enough.
 	cs := 32000 / maxAbs(md.cue.w)
-	md.qcue = quantise(md.cue, cs)
+	md.qcue = quantise[[1]uint64](md.cue, cs)
 	rs := 32000 / maxAbs(md.role.w, md.dense)
-	md.qrole = quantise(md.role, rs)
+	md.qrole = quantise[[2]uint64](md.role, rs)
 	md.qdenseF = make([]float32, len(md.dense))
 	for i, v := range md.dense {
 		md.qdenseF[i] = v * rs
 	}
+	md.qtrans = transTable(md.qdenseF)
+	md.lexCand = lexWithCands(md.cand)
+	for c := range md.punctCand {
+		md.punctCand[c] = md.lexCand.get(punctHash[c])&flCand != 0
+	}
+}
+
+// lexWithCands is the lexicon flag map with flCand added to the keys of
+// cand.
+func lexWithCands(cand *hashSet) *hashMap8 {
+	keys := cand.keys()
+	h := newHashMap8(lexFlags.len() + len(keys))
+	for i, k := range lexFlags.k {
+		if k != 0 {
+			h.put(k, lexFlags.v[i])
+		}
+	}
+	for _, k := range keys {
+		h.put(k, h.get(k)|flCand)
+	}
+	return h
 }
 
 //go:embed model.bin.gz

@@ -10,10 +10,23 @@ type entity struct {
 	country    string   // from the role or the name ("South Korean", "South Korea's")
 	classes    string   // role classes of role and name words, e.g. "hos body"
 	person     bool
+	low        string // lower-case role (as first learned) and name: country and classes come from it
+	facts      bool   // country and classes are set (see setFacts)
+}
+
+// setFacts computes the entity's country and role classes on first need:
+// only descriptions ("the agency") look at them.
+func (e *entity) setFacts() {
+	if !e.facts {
+		e.country, e.classes, e.facts = country(e.low), classes(e.low), true
+	}
 }
 
 // corefs remembers the article's named sources, most recent last.
-type corefs struct{ ents []entity }
+type corefs struct {
+	ents []entity
+	kb   []byte // scratch for a name's key
+}
 
 // resolved is a source phrase after name/role splitting and coreference.
 type resolved struct {
@@ -139,24 +152,40 @@ func (c *corefs) learn(m *matcher, r rng, role string) resolved {
 	if role == "" {
 		role = r2
 	}
-	key := foldKey(name)
-	words := strings.Fields(strings.ToLower(strings.ReplaceAll(name, "-", " ")))
+	c.kb = appendFoldKey(c.kb[:0], name)
+	one, single := singleWord(name)
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		e := &c.ents[i]
-		if e.key == key || (len(words) == 1 && e.person && contains(e.words, words[0])) {
+		if e.key == string(c.kb) || (single && e.person && containsFold(e.words, one)) {
 			if role != "" && e.role == "" {
 				e.role = role
 			}
+			// Move it to the end (most recent), in place.
 			got := *e
-			c.ents = append(append(c.ents[:i:i], c.ents[i+1:]...), got)
+			copy(c.ents[i:], c.ents[i+1:])
+			c.ents[len(c.ents)-1] = got
 			return resolved{name: got.name, role: got.role}
 		}
 	}
-	e := entity{name: name, role: role, key: key, words: words}
-	low := strings.ToLower(role + " " + name)
-	e.country = country(low)
-	e.classes = classes(low)
-	e.person = isPerson(m, name, role, words)
+	var low, lowName string // lower case of role + " " + name, and of name
+	var words []string
+	if isASCII(role) && isASCII(name) {
+		// One string for both, cut without copying (ASCII keeps lengths).
+		var b strings.Builder
+		b.Grow(len(role) + 1 + len(name))
+		writeASCIILower(&b, role)
+		b.WriteByte(' ')
+		writeASCIILower(&b, name)
+		low = b.String()
+		lowName = low[len(role)+1:]
+		words = asciiNameWords(lowName)
+	} else {
+		words = strings.Fields(strings.ToLower(strings.ReplaceAll(name, "-", " ")))
+		low = strings.ToLower(role + " " + name)
+		lowName = strings.ToLower(name)
+	}
+	e := entity{name: name, role: role, key: string(c.kb), words: words, low: low}
+	e.person = isPerson(name, lowName, words)
 	c.ents = append(c.ents, e)
 	return resolved{name: name, role: role}
 }
@@ -170,7 +199,10 @@ func contains(ws []string, w string) bool {
 	return false
 }
 
-func isPerson(m *matcher, name, role string, words []string) bool {
+// isPerson: the name (lowName its lower case, words its lower-case words)
+// looks like a person's: a few capitalised words that are not an
+// organisation, an agency or a nationality.
+func isPerson(name, lowName string, words []string) bool {
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
@@ -182,38 +214,41 @@ func isPerson(m *matcher, name, role string, words []string) bool {
 			return false
 		}
 	}
-	if _, ok := demonyms[strings.ToLower(name)]; ok {
+	if _, ok := demonyms[lowName]; ok {
 		return false
 	}
-	first := strings.Fields(name)[0]
-	return first != strings.ToLower(first) // capitalised
-}
-
-// foldKey keeps letters only, lower-cased.
-func foldKey(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		if isWordRune(r) {
-			b.WriteRune(r)
+	for first := range strings.FieldsSeq(name) {
+		if isASCII(first) {
+			for i := 0; i < len(first); i++ {
+				if first[i] >= 'A' && first[i] <= 'Z' {
+					return true // capitalised
+				}
+			}
+			return false
 		}
+		return first != strings.ToLower(first) // capitalised
 	}
-	return b.String()
+	return false
 }
 
 // country finds a country named or implied in a lower-cased phrase,
 // preferring a two-word match ("south korean") over one word ("korean").
 func country(low string) string {
-	ws := strings.Fields(low)
 	best := ""
-	for i, w := range ws {
+	prev := "" // the previous word, trimmed, when it can open a demonym of two words
+	for w := range strings.FieldsSeq(low) {
 		w = trimPossessive(strings.Trim(w, ",."))
-		if i+1 < len(ws) && demonymFirst[w] {
-			if c, ok := demonyms[w+" "+trimPossessive(strings.Trim(ws[i+1], ",."))]; ok {
+		if prev != "" {
+			if c, ok := demonyms[prev+" "+w]; ok {
 				return c
 			}
 		}
 		if c, ok := demonyms[w]; ok && best == "" {
 			best = c
+		}
+		prev = ""
+		if demonymFirst[w] {
+			prev = w
 		}
 	}
 	return best
@@ -257,13 +292,27 @@ func isWordByte(b byte) bool {
 }
 
 func classes(low string) string {
-	var out []string
-	for _, w := range strings.Fields(low) {
+	out, n := "", 0
+	var b strings.Builder
+	for w := range strings.FieldsSeq(low) {
 		if cl, ok := roleClass[strings.Trim(w, ".,")]; ok {
-			out = append(out, cl)
+			switch n {
+			case 0:
+				out = cl
+			case 1:
+				b.WriteString(out)
+				fallthrough
+			default:
+				b.WriteByte(' ')
+				b.WriteString(cl)
+			}
+			n++
 		}
 	}
-	return strings.Join(out, " ")
+	if n > 1 {
+		return b.String()
+	}
+	return out
 }
 
 // pronoun resolves he/she to the latest person, it to the latest
@@ -307,6 +356,7 @@ func (c *corefs) description(m *matcher, r rng) (resolved, bool) {
 	}
 	for i := len(c.ents) - 1; i >= 0; i-- {
 		e := &c.ents[i]
+		e.setFacts()
 		if !strings.Contains(e.classes, cl) && !(cl == "body" && !e.person) {
 			continue
 		}

@@ -14,12 +14,36 @@ type roleCtx struct {
 // fillRoleCtx computes the cue-relative facts for tokens [a, b) (one
 // paragraph) given the cue marks isCue (text-wide; B/I via cueStart).
 func (c *tctx) fillRoleCtx(rc *roleCtx, a, b int, isCue, cueStart []bool) {
+	c.fillRoleRange(rc, a, b, -1, isCue, cueStart)
+}
+
+// fillRoleRegions is fillRoleCtx for the tokens of the regions of
+// paragraph [a, b) only (whole sentences, in order): the facts are
+// sentence-local but for the distance to the paragraph's last sentence
+// with a cue, carried over by a scan of the cue marks.
+func (c *tctx) fillRoleRegions(rc *roleCtx, a int, regs []rng, isCue, cueStart []bool) {
+	seen := int32(-1) // the sentence of the last cue before pos
+	pos := a
+	for _, r := range regs {
+		for ; pos < r.a; pos++ {
+			if isCue[pos] {
+				seen = c.sent[pos]
+			}
+		}
+		c.fillRoleRange(rc, r.a, r.b, seen, isCue, cueStart)
+	}
+}
+
+// fillRoleRange computes the facts for tokens [a, b), whole sentences of
+// one paragraph; seen is the sentence of the paragraph's last cue before
+// a (-1 none).
+func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart []bool) {
 	m := c.m
 	// Left sweep.
 	lastCue := -1
 	var lastForm uint64
 	that := false
-	cueSentSeen := int32(-1)
+	cueSentSeen := seen
 	for i := a; i < b; i++ {
 		if i > a && c.sent[i] != c.sent[i-1] {
 			lastCue = -1

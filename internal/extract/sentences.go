@@ -10,9 +10,8 @@ type para struct {
 	sents []sent
 }
 
-// paragraphs splits the tokens at line breaks.
-func paragraphs(toks []tok) []para {
-	var ps []para
+// paragraphsInto splits the tokens at line breaks, appending to ps.
+func paragraphsInto(ps []para, toks []tok) []para {
 	start := 0
 	for i := 1; i <= len(toks); i++ {
 		if i == len(toks) || toks[i].nl {

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"sort"
-	"sync"
-)
+import "sync"
 
 // trel is one relation found by the tagger, in token ranges.
 type trel struct {
@@ -20,15 +17,31 @@ type tagState struct {
 	cueStart []bool
 	rc       *roleCtx
 	fs       []uint64
+	fo       []int32 // per token of a region (or candidate), where its features start in fs
+	cands    []int32 // pass 1's candidates in a paragraph
+	first    []int   // their first step's tag
 	vt       viterbiBuf
 	isc      [8]int32
 	sc       [8]float32
+	rels     []trel
+	rb       relBuf
 }
 
 func newTagState(n int) *tagState {
 	st := &tagState{rc: &roleCtx{}}
 	st.init(n)
 	return st
+}
+
+// initInfer sizes st for n tokens for tagText, reusing its arrays without
+// clearing them: tagCues writes every token's cue marks, tagRoles the
+// roles and cue distances of every token it later reads.
+func (st *tagState) initInfer(n int) {
+	st.cue, st.role, st.isCue, st.cueStart = resize(st.cue, n), resize(st.role, n), resize(st.isCue, n), resize(st.cueStart, n)
+	rc := st.rc
+	rc.dl, rc.dr, rc.cl, rc.cr = resize(rc.dl, n), resize(rc.dr, n), resize(rc.cl, n), resize(rc.cr, n)
+	rc.that, rc.comma, rc.sd = resize(rc.that, n), resize(rc.comma, n), resize(rc.sd, n)
+	st.fs = st.fs[:0]
 }
 
 // init sizes st for n tokens, reusing its arrays.
@@ -45,6 +58,10 @@ type tagScratch struct {
 	rc   roleCtx
 	rule []uint8
 	regs []rng
+	// learned's working lists.
+	cueSpans, ruleContent, cover []Span
+	added                        []Claim
+	content                      []rng
 }
 
 var scratchPool = sync.Pool{New: func() any {
@@ -84,6 +101,9 @@ func fixCue(t, prev int) int {
 // candidate reports whether pass 1 scores token i: its word began cues
 // in training, or it is in the cue lexicon.
 func (md *Model) candidate(c *tctx, i int) bool {
+	if c.m.cands == md && md != nil {
+		return c.lex[i] != 0 || c.m.toks[i].cand // marked by setLex
+	}
 	return c.lex[i] != 0 || md.cand.has(c.form[i])
 }
 
@@ -104,27 +124,53 @@ func ruleCue(c *tctx, i int, out []uint8) bool {
 // at each other candidate it tags greedily and goes on while it predicts
 // a cue, within the sentence.
 func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
+	// The first step at each candidate (previous tag O) does not depend on
+	// the others: score them all at once, so that their table lookups
+	// overlap in memory; continuations are scored as they come.
+	fs := st.fs[:0]
+	cands := st.cands[:0]
+	st.fo = st.fo[:0]
 	for i := a; i < b; i++ {
 		st.cue[i] = tO
-	}
-	for i := a; i < b; i++ {
 		if ruleCue(c, i, st.cue) || !md.candidate(c, i) {
 			continue
 		}
-		prev := tO
-		for j := i; j < b; j++ {
-			if j > i && (c.first[j] || c.rule[j] == roleCue) {
+		cands = append(cands, int32(i))
+		st.fo = append(st.fo, int32(len(fs)))
+		fs = c.appendCueFeats(fs, i, tO)
+	}
+	st.fo = append(st.fo, int32(len(fs)))
+	st.cands, st.fs = cands, fs
+	st.first = grow(st.first, len(cands))
+	for q := range cands {
+		scores3(md.qcue, fs[st.fo[q]:st.fo[q+1]], &st.isc)
+		st.first[q] = fixCue(argmaxI(st.isc[:nCueTags]), tO)
+	}
+	last := a - 1 // the last token tagged by a continuation
+	for q, ci := range cands {
+		i := int(ci)
+		if i <= last {
+			continue
+		}
+		t := st.first[q]
+		st.cue[i] = uint8(t)
+		if t == tO {
+			continue
+		}
+		prev := t
+		last = i
+		for j := i + 1; j < b; j++ {
+			if c.first[j] || c.rule[j] == roleCue {
 				break
 			}
 			st.fs = c.cueFeats(st.fs, j, prev)
-			md.qcue.scores3(st.fs, &st.isc)
-			sc := st.isc[:nCueTags]
-			t := fixCue(argmaxI(sc), prev)
+			scores3(md.qcue, st.fs, &st.isc)
+			t := fixCue(argmaxI(st.isc[:nCueTags]), prev)
 			st.cue[j] = uint8(t)
 			if t == tO {
 				break
 			}
-			prev, i = t, j
+			prev, last = t, j
 		}
 	}
 	for i := a; i < b; i++ {
@@ -167,31 +213,46 @@ func (md *Model) tagRoles(c *tctx, st *tagState, a, b int, regs []rng) {
 	for i := a; i < b; i++ {
 		st.role[i] = rO
 	}
-	c.fillRoleCtx(st.rc, a, b, st.isCue, st.cueStart)
+	c.fillRoleRegions(st.rc, a, regs, st.isCue, st.cueStart)
 	for _, r := range regs {
 		v := &st.vt
 		v.reset(r.b - r.a)
+		// All the region's features first, then their weights: the table
+		// lookups of many tokens, independent, overlap in memory.
+		fs := st.fs[:0]
+		st.fo = grow(st.fo, r.b-r.a+1)
 		for i := r.a; i < r.b; i++ {
 			k := i - r.a
 			v.cue[k] = st.isCue[i]
+			st.fo[k] = int32(len(fs))
 			if st.isCue[i] {
 				continue
 			}
-			st.fs = c.roleEmit(st.fs, st.rc, i)
-			md.qrole.scores5(st.fs, &st.isc)
+			fs = c.appendRoleEmit(fs, st.rc, i)
+			v.ri[k] = int32(comboOf(c.roleDense(st.rc, i)) * transRow)
+		}
+		st.fo[r.b-r.a] = int32(len(fs))
+		st.fs = fs
+		for k := 0; k < r.b-r.a; k++ {
+			if v.cue[k] {
+				continue
+			}
+			scores5(md.qrole, fs[st.fo[k]:st.fo[k+1]], &st.isc)
 			sc := st.isc[:nRoleTags]
 			for t, x := range sc {
 				v.em[k*nRoleTags+t] = float32(x)
 			}
-			v.gv[k] = c.roleDense(st.rc, i)
 		}
-		v.decode(md.qdenseF, st.role[r.a:r.b])
+		v.decodeRows(md.qtrans, st.role[r.a:r.b])
 	}
 }
 
-// tagText runs both passes over every paragraph and returns the relations.
+// tagText runs both passes over every paragraph and returns the relations
+// (valid until st is used again).
 func (md *Model) tagText(c *tctx, st *tagState, regs []rng, paras []para) ([]trel, []rng) {
-	var out []trel
+	out := st.rels[:0]
+	st.rb.content = st.rb.content[:0]
+	defer func() { st.rels = out }()
 	for _, p := range paras {
 		md.tagCues(c, st, p.a, p.b)
 		regs = regions(c, st.isCue, p.a, p.b, true, regs)
@@ -199,113 +260,10 @@ func (md *Model) tagText(c *tctx, st *tagState, regs []rng, paras []para) ([]tre
 			continue
 		}
 		md.tagRoles(c, st, p.a, p.b, regs)
-		out = append(out, decodeRels(c, st, p.a, p.b)...)
+		out = decodeRels(out, c, st, &st.rb, p.a, p.b)
 	}
 	return out, regs
 }
-
-// runs returns the maximal runs of tokens in [a, b) whose tag is in begin
-// or inside, a run starting at each begin tag.
-func runs(tags []uint8, a, b int, begin, inside uint8) []rng {
-	var out []rng
-	for i := a; i < b; i++ {
-		if tags[i] != begin && tags[i] != inside {
-			continue
-		}
-		j := i + 1
-		for j < b && tags[j] == inside {
-			j++
-		}
-		out = append(out, rng{i, j})
-		i = j - 1
-	}
-	return out
-}
-
-// decodeRels links each source and content run of a paragraph to its
-// nearest cue (a source must share the cue's sentence) and returns one
-// relation per cue that received a content.
-func decodeRels(c *tctx, st *tagState, a, b int) []trel {
-	var cues []rng
-	for i := a; i < b; i++ {
-		if !st.isCue[i] {
-			continue
-		}
-		j := i + 1
-		for j < b && st.isCue[j] && !st.cueStart[j] {
-			j++
-		}
-		cues = append(cues, rng{i, j})
-		i = j - 1
-	}
-	if len(cues) == 0 {
-		return nil
-	}
-	rels := make([]trel, len(cues))
-	srcDist := make([]int, len(cues))
-	for k := range cues {
-		rels[k].cue = cues[k]
-		srcDist[k] = -1
-	}
-	gap := func(r, q rng) int {
-		if r.b <= q.a {
-			return q.a - r.b
-		}
-		return r.a - q.b
-	}
-	// nearest cue index to run r (cues are sorted, so search around it).
-	nearest := func(r rng, sameSent bool) (int, int) {
-		k := sort.Search(len(cues), func(k int) bool { return cues[k].a >= r.b })
-		best, bd := -1, 1<<30
-		for _, j := range []int{k - 1, k} {
-			if j < 0 || j >= len(cues) {
-				continue
-			}
-			if sameSent && c.sent[cues[j].a] != c.sent[r.a] && c.sent[cues[j].a] != c.sent[r.b-1] {
-				continue
-			}
-			if d := gap(r, cues[j]); d < bd {
-				best, bd = j, d
-			}
-		}
-		return best, bd
-	}
-	for _, r := range runs(st.role, a, b, rBS, rIS) {
-		if k, d := nearest(r, true); k >= 0 && (srcDist[k] < 0 || d < srcDist[k]) {
-			rels[k].src, srcDist[k] = r, d
-		}
-	}
-	for _, r := range runs(st.role, a, b, rBC, rIC) {
-		if words(c.m, r) < minContentWords {
-			continue // "But", "several conditions": a tagging slip, not a statement
-		}
-		if k, _ := nearest(r, false); k >= 0 {
-			rels[k].content = append(rels[k].content, r)
-		}
-	}
-	out := rels[:0]
-	for _, r := range rels {
-		if len(r.content) > 0 {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// words counts the word tokens of r.
-func words(m *matcher, r rng) int {
-	n := 0
-	for i := r.a; i < r.b; i++ {
-		if m.toks[i].k == kWord {
-			n++
-		}
-	}
-	return n
-}
-
-// minContentWords is the fewest words a tagged content needs: a statement
-// has a subject and a predicate; shorter runs are tagging slips.
-const minContentWords = 3
 
 // withNext: pass 2 also tags the sentence after a cue's sentence. Off: it
 // scored the same on held-out train (96% of contents start in the cue's

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,6 +26,7 @@ type tok struct {
 	nl     bool  // a line break stands between the previous token and this one
 	cap    bool  // the word starts with an upper-case letter
 	fl     uint8 // lexicon flags of lw (flCue ...), set by setLex
+	cand   bool  // in the candidate set of the model given to setLex
 	lw     string
 	h      uint64 // hash of lw, or of the mark for punctuation (setLex)
 }
@@ -60,18 +62,41 @@ var lexFlags = func() *hashMap8 {
 	return h
 }()
 
-// setLex fills each token's hash and lexicon flags.
-func setLex(text string, toks []tok) {
+// flCand marks a model's cue candidates in a lexicon map (see
+// Model.lexCand); it is not kept in tok.fl.
+const flCand uint8 = 1 << 7
+
+// setLex fills each token's hash and lexicon flags, and with a model its
+// candidate mark (one lookup for both).
+func setLex(text string, toks []tok, md *Model) {
+	lex := lexFlags
+	var punctCand *[utf8.RuneSelf]bool // ASCII marks' candidate flags, looked up once per model
+	if md != nil && md.lexCand != nil {
+		lex, punctCand = md.lexCand, &md.punctCand
+	}
 	for i := range toks {
 		t := &toks[i]
 		if t.k == kWord {
 			t.h = hashStr(t.lw)
-			t.fl = lexFlags.get(t.h)
+			f := lex.get(t.h)
+			t.fl, t.cand = f&^flCand, f&flCand != 0
+		} else if c := text[t.bs]; c < utf8.RuneSelf {
+			t.h = punctHash[c]
+			t.cand = punctCand != nil && punctCand[c]
 		} else {
 			t.h = hashStr(text[t.bs:t.be])
+			t.cand = punctCand != nil && lex.get(t.h)&flCand != 0
 		}
 	}
 }
+
+// punctHash holds hashStr of each one-byte (ASCII) mark.
+var punctHash = func() (h [utf8.RuneSelf]uint64) {
+	for c := range h {
+		h[c] = hashStr(string(rune(c)))
+	}
+	return h
+}()
 
 // tokenize splits text into tokens in one linear pass, counting code points.
 func tokenize(text string) []tok { return tokenizeInto(nil, text) }
@@ -82,8 +107,11 @@ func tokenizeInto(toks []tok, text string) []tok {
 		toks = make([]tok, 0, len(text)/5+1)
 	}
 	toks = toks[:0]
-	low := "" // text with ASCII letters lower-cased, made on first need
-	ri := 0   // rune index of byte position i
+	// The lower case of ASCII words with capitals, back to back: their lw
+	// is cut from one string at the end (lw "" and h the offset until then).
+	lbuf := lowPool.Get().(*lowBuf)
+	lb, wait := lbuf.b[:0], lbuf.wait[:0]
+	ri := 0 // rune index of byte position i
 	nl := false
 	prevSpace := true
 	for i := 0; i < len(text); {
@@ -98,7 +126,21 @@ func tokenizeInto(toks []tok, text string) []tok {
 			for j < len(text) && (text[j] >= 'a' && text[j] <= 'z') {
 				j++
 			}
-			if j == len(text) || (text[j] < 0x80 && text[j] != '\'' && text[j] != '-' && text[j] != '.' && text[j] != ',' && !(text[j] >= '0' && text[j] <= '9') && !(text[j] >= 'A' && text[j] <= 'Z')) {
+			// The word ends here unless scanWord would go on: a
+			// non-ASCII or alphanumeric byte, an inner apostrophe or
+			// hyphen, or a period after a single letter ("e.g."); a
+			// comma only continues a number.
+			end := j == len(text)
+			if !end {
+				switch c := text[j]; {
+				case c >= 0x80 || c == '\'' || c == '-' || isASCIIAlnum(c):
+				case c == '.':
+					end = j-i >= 2
+				default:
+					end = true
+				}
+			}
+			if end {
 				toks = append(toks, tok{s: ri, e: ri + j - i, bs: i, be: j, k: kWord, nl: nl, lw: text[i:j]})
 				nl, prevSpace = false, false
 				ri += j - i
@@ -127,10 +169,13 @@ func tokenizeInto(toks []tok, text string) []tok {
 			t.e, t.be, t.k = rj, j, kWord
 			t.cap = unicode.IsUpper(r)
 			if w := text[i:j]; isASCII(w) {
-				if low == "" {
-					low = asciiLower(text)
+				if hasASCIIUpper(w) {
+					t.h = uint64(len(lb))
+					lb = appendASCIILower(lb, w)
+					wait = append(wait, int32(len(toks)))
+				} else {
+					t.lw = w
 				}
-				t.lw = low[i:j]
 			} else {
 				t.lw = strings.ToLower(w)
 			}
@@ -155,7 +200,53 @@ func tokenizeInto(toks []tok, text string) []tok {
 		prevSpace = false
 		toks = append(toks, t)
 	}
+	cutLower(toks, lb, wait)
+	lbuf.b, lbuf.wait = lb[:0], wait[:0]
+	lowPool.Put(lbuf)
 	return toks
+}
+
+// lowBuf is tokenizeInto's working memory: the lower case of the words
+// with ASCII capitals, back to back, and the indexes of those words.
+type lowBuf struct {
+	b    []byte
+	wait []int32
+}
+
+var lowPool = sync.Pool{New: func() any { return new(lowBuf) }}
+
+// cutLower gives the words waiting for their lower case (lw "", h its
+// offset in lb) theirs.
+func cutLower(toks []tok, lb []byte, wait []int32) {
+	if len(wait) == 0 {
+		return
+	}
+	low := string(lb)
+	for _, i := range wait {
+		t := &toks[i]
+		t.lw = low[t.h : int(t.h)+t.be-t.bs]
+		t.h = 0
+	}
+}
+
+func hasASCIIUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
+func appendASCIILower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 32
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func isASCII(s string) bool {
@@ -167,24 +258,26 @@ func isASCII(s string) bool {
 	return true
 }
 
-// asciiLower lower-cases the ASCII letters of s (other bytes unchanged), so
-// that an ASCII word's lower case is a substring of it.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 32
-		}
-	}
-	return string(b)
-}
-
 func isOpenBracket(before string) bool {
 	r, _ := utf8.DecodeLastRuneInString(before)
 	return r == '(' || r == '[' || r == '{' || r == '—' || r == '–'
 }
 
+// isASCIIAlnum: the byte is an ASCII letter or digit (isWordRune for ASCII).
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
+	if r < 0x300 { // no combining marks below U+0300
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	if r >= 0x2000 && r < 0x2070 {
+		return false // General Punctuation (typographic quotes, dashes): no word rune
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
@@ -197,6 +290,19 @@ func scanWord(text string, i, ri int) (int, int) {
 	dotted := false
 	var prev rune
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf {
+			if isASCIIAlnum(c) {
+				// An ASCII letter or digit: a word rune, no decoding.
+				i++
+				ri++
+				segLen++
+				prev = rune(c)
+				continue
+			}
+			if c != '\'' && c != '-' && c != ',' && c != '.' {
+				break // no rule below applies to it
+			}
+		}
 		r, w := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			i += w
@@ -246,6 +352,12 @@ func scanWord(text string, i, ri int) (int, int) {
 func (t *tok) is(text string, r rune) bool {
 	if t.k == kWord {
 		return false
+	}
+	if r < utf8.RuneSelf {
+		return text[t.bs] == byte(r) // an ASCII byte is always that rune
+	}
+	if text[t.bs] < utf8.RuneSelf {
+		return false // r is not ASCII
 	}
 	c, _ := utf8.DecodeRuneInString(text[t.bs:])
 	return c == r
