@@ -151,3 +151,24 @@ func TestStaleSourceIDIsLookedUpAgain(t *testing.T) {
 		t.Errorf("foreign key violation: %s row %v -> %s", table, rowid, parent)
 	}
 }
+
+// A record whose key is an alias that an earlier new source of the same
+// article brought is that source, not a second one, although the alias is
+// not written yet (new sources and aliases are written together).
+func TestAliasOfNewSourceInSameArticle(t *testing.T) {
+	d := MustOpen(t)
+	ctx := context.Background()
+	a := sampleArticle("https://example.org/1", "one")
+	a.Sources = append(a.Sources, SourceRecord{Key: "ag", Name: "AG", Kind: "agency"})
+	out, err := d.AddArticles(ctx, []ArticleRecord{a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out[0].SourceIDs["ag"], out[0].SourceIDs["agency"]; got != want {
+		t.Errorf("the alias ag made source %d; agency is %d", got, want)
+	}
+	var n int
+	if err := d.sql.QueryRow(`SELECT count(*) FROM sources`).Scan(&n); err != nil || n != 3 {
+		t.Errorf("%d sources (%v), want 3", n, err)
+	}
+}

@@ -86,7 +86,7 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	// statement to watch it, and that handoff cost more than the statement.
 	bg := context.WithoutCancel(ctx)
 	err := d.writeTx(bg, writerSQL, func(st map[string]*rawStmt) error {
-		w := &writer{ctx: bg, now: d.now(), ids: map[string]int64{}, aliased: map[string]bool{},
+		w := &writer{ctx: bg, now: d.now(), ids: map[string]int64{}, aliased: map[string]int64{},
 			affil: map[int64]bool{}, stmt: st}
 		for i := range batch {
 			if err := ctx.Err(); err != nil {
@@ -112,8 +112,8 @@ type writer struct {
 	ctx     context.Context
 	now     string
 	ids     map[string]int64
-	aliased map[string]bool // alias keys written in this transaction
-	affil   map[int64]bool  // sources whose affiliation was set in it
+	aliased map[string]int64 // alias keys written or queued in this transaction, and their source
+	affil   map[int64]bool   // sources whose affiliation was set in it
 	stmt    map[string]*rawStmt
 	// nextClaim is the id the next claim gets (0 until read): the
 	// transaction holds the write lock, so ids can be handed out here and

@@ -79,18 +79,34 @@ func (w *writer) stillStored(id int64) (int64, error) {
 	return id, err
 }
 
-// find returns the stored source that the first stored of s's key and
-// aliases names, else the source whose own key is s.Key, else 0.
+// find returns the source that the first stored of s's key and aliases
+// names, else the source whose own key is s.Key, else 0. Aliases queued in
+// this transaction but not yet written count as stored: an earlier record
+// of the same article may have introduced the form.
 func (w *writer) find(s *SourceRecord) (int64, error) {
-	id, err := w.stmt["find"].queryInt(w.ctx, s.Key)
+	id, err := w.aliasSource(s.Key)
 	for i := 0; i < len(s.Aliases) && errors.Is(err, sql.ErrNoRows); i++ {
-		id, err = w.stmt["find"].queryInt(w.ctx, s.Aliases[i].Key)
+		id, err = w.aliasSource(s.Aliases[i].Key)
 	}
 	if errors.Is(err, sql.ErrNoRows) { // the key is taken, but not as an alias
 		id, err = w.stmt["sourceKey"].queryInt(w.ctx, s.Key)
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
+	}
+	return id, err
+}
+
+// aliasSource is the source alias key names in the store or, failing that,
+// among the aliases queued in this transaction; else sql.ErrNoRows. The
+// store wins: a queued alias whose key is stored already will not be
+// written (ON CONFLICT DO NOTHING).
+func (w *writer) aliasSource(key string) (int64, error) {
+	id, err := w.stmt["find"].queryInt(w.ctx, key)
+	if errors.Is(err, sql.ErrNoRows) {
+		if q, ok := w.aliased[key]; ok {
+			return q, nil
+		}
 	}
 	return id, err
 }
@@ -119,11 +135,11 @@ func (w *writer) newSource(s *SourceRecord) error {
 
 // alias queues one surface form of source id, once per transaction.
 func (w *writer) alias(a Alias, id int64) {
-	if w.aliased[a.Key] {
+	if _, ok := w.aliased[a.Key]; ok {
 		return
 	}
 	w.buf.aliases = appendValues(w.buf.aliases, a.Key, a.Text, id)
-	w.aliased[a.Key] = true
+	w.aliased[a.Key] = id
 }
 
 // flushSources writes the queued sources, then their aliases.
