@@ -3,6 +3,7 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -138,5 +139,30 @@ func TestRunInOrderAndIdempotent(t *testing.T) {
 				t.Fatalf("run %d: done called for line %d at position %d", run, l, i)
 			}
 		}
+	}
+}
+
+// Real news through the whole ingest leaves a sound store: no damage, no
+// foreign key pointing at nothing, no name split into two sources.
+func TestRealNewsLeavesSoundStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	if _, err := os.Stat(allsides); err != nil {
+		t.Skipf("%s not present: %v", allsides, err)
+	}
+	arts, _ := loadArticles(t, 600)
+	in, d := openIngester(t)
+	in.opts.BatchSize = 64 // several transactions, sources fed back between them
+	ctx := context.Background()
+	if _, err := in.Run(ctx, fromSlice(arts), nil); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := d.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range problems {
+		t.Error(p)
 	}
 }
