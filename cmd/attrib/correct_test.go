@@ -137,3 +137,53 @@ func TestExportFormats(t *testing.T) {
 		t.Errorf("dot: %q", r.stdout)
 	}
 }
+
+// TestCorrectionsRescoreOnlyWhatTheyTouch: on a scored store each
+// correction is scored incrementally, the store then reads exactly as after
+// a full `attrib score`, and the next ingest stays incremental.
+func TestCorrectionsRescoreOnlyWhatTheyTouch(t *testing.T) {
+	db := tempDB(t)
+	if r := attrib(t, db, twoArticles, "ingest", "-"); r.code != 0 {
+		t.Fatalf("ingest: %d %s", r.code, r.stderr)
+	}
+	var cs []jsonClaim
+	mustJSON(t, db, &cs, "claims", "--json")
+	if len(cs) < 3 {
+		t.Fatalf("want at least 3 claims, got %d", len(cs))
+	}
+	a, b := itoa(cs[0].ID), itoa(cs[len(cs)-1].ID)
+	dump := func() string {
+		t.Helper()
+		var out strings.Builder
+		for _, args := range [][]string{{"claims", "--json"}, {"sources", "--json"}, {"audit", "--json"}} {
+			r := attrib(t, db, "", args...)
+			if r.code != 0 {
+				t.Fatalf("%v: %s", args, r.stderr)
+			}
+			out.WriteString(r.stdout)
+		}
+		return out.String()
+	}
+	for _, args := range [][]string{
+		{"link", a, b}, {"verdict", a, "false"}, {"source", "rate", "River Post", "B"}, {"unlink", a, b}, {"verdict", b, "true"},
+	} {
+		r := attrib(t, db, "", args...)
+		if r.code != 0 {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stdout, " incrementally;") {
+			t.Errorf("%v was not scored incrementally:\n%s", args, r.stdout)
+		}
+		before := dump()
+		if r := attrib(t, db, "", "score"); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		if after := dump(); after != before {
+			t.Errorf("after %v, a full score changes the store:\n%s\nvs\n%s", args, before, after)
+		}
+	}
+	more := `{"url":"https://example.org/c","outlet":"Harbor Daily","published":"2025-03-03","title":"Bridge","text":"Bridge\nThe transport ministry said that the old bridge will close for repairs in June."}` + "\n"
+	if r := attrib(t, db, more, "ingest", "-"); r.code != 0 || !strings.Contains(r.stdout, " incrementally;") {
+		t.Errorf("ingest after corrections: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

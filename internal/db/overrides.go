@@ -28,39 +28,43 @@ func (d *DB) claimExists(ctx context.Context, tx *sql.Tx, id int64) error {
 // or are never (!linked) the same proposition. A later decision on the same
 // pair replaces the earlier one.
 func (d *DB) Link(ctx context.Context, a, b int64, linked bool, note string) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.linkTx(ctx, tx, a, b, linked, note) })
+}
+
+func (d *DB) linkTx(ctx context.Context, tx *sql.Tx, a, b int64, linked bool, note string) error {
 	if a == b {
 		return fmt.Errorf("claim %d cannot be linked to itself: %w", a, ErrInvalid)
 	}
 	if a > b {
 		a, b = b, a
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		for _, id := range []int64{a, b} {
-			if err := d.claimExists(ctx, tx, id); err != nil {
-				return err
-			}
+	for _, id := range []int64{a, b} {
+		if err := d.claimExists(ctx, tx, id); err != nil {
+			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO claim_links (a, b, linked, note, created_at) VALUES (?,?,?,?,?)
-			ON CONFLICT (a, b) DO UPDATE SET linked = excluded.linked, note = excluded.note, created_at = excluded.created_at`,
-			a, b, linked, note, d.now())
-		return err
-	})
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO claim_links (a, b, linked, note, created_at) VALUES (?,?,?,?,?)
+		ON CONFLICT (a, b) DO UPDATE SET linked = excluded.linked, note = excluded.note, created_at = excluded.created_at`,
+		a, b, linked, note, d.now())
+	return err
 }
 
 // Verdict records a fact-checker's verdict (true, false or misleading) on a claim.
 func (d *DB) Verdict(ctx context.Context, claim int64, verdict, note string) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.verdictTx(ctx, tx, claim, verdict, note) })
+}
+
+func (d *DB) verdictTx(ctx context.Context, tx *sql.Tx, claim int64, verdict, note string) error {
 	switch verdict {
 	case "true", "false", "misleading":
 	default:
 		return fmt.Errorf("verdict must be true, false or misleading, not %q: %w", verdict, ErrInvalid)
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		if err := d.claimExists(ctx, tx, claim); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO verdicts (claim_id, verdict, note, created_at) VALUES (?,?,?,?)`, claim, verdict, note, d.now())
+	if err := d.claimExists(ctx, tx, claim); err != nil {
 		return err
-	})
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO verdicts (claim_id, verdict, note, created_at) VALUES (?,?,?,?)`, claim, verdict, note, d.now())
+	return err
 }
 
 // sourceID finds a source by any of its names.
@@ -78,26 +82,36 @@ func sourceID(ctx context.Context, tx *sql.Tx, name string) (int64, string, erro
 // RateSource records a fact-checker's reliability rating (A-F) for a source;
 // it overrides the learned grade.
 func (d *DB) RateSource(ctx context.Context, name, rating, note string) error {
+	return d.tx(ctx, func(tx *sql.Tx) error {
+		_, err := d.rateTx(ctx, tx, name, rating, note)
+		return err
+	})
+}
+
+// rateTx records the rating and returns the rated source's id.
+func (d *DB) rateTx(ctx context.Context, tx *sql.Tx, name, rating, note string) (int64, error) {
 	switch rating {
 	case "A", "B", "C", "D", "E", "F":
 	default:
-		return fmt.Errorf("rating must be a letter A-F, not %q: %w", rating, ErrInvalid)
+		return 0, fmt.Errorf("rating must be a letter A-F, not %q: %w", rating, ErrInvalid)
 	}
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		id, _, err := sourceID(ctx, tx, name)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO source_ratings (source_id, rating, note, created_at) VALUES (?,?,?,?)`, id, rating, note, d.now())
-		return err
-	})
+	id, _, err := sourceID(ctx, tx, name)
+	if err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO source_ratings (source_id, rating, note, created_at) VALUES (?,?,?,?)`, id, rating, note, d.now())
+	return id, err
 }
 
 // MergeSources makes from one source with into: every alias, chain hop,
 // claim origin, article, affiliation and rating of from moves to into, and
 // from is deleted. The merge is logged in source_merges.
 func (d *DB) MergeSources(ctx context.Context, into, from, note string) error {
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	return d.tx(ctx, func(tx *sql.Tx) error { return d.mergeTx(ctx, tx, into, from, note) })
+}
+
+func (d *DB) mergeTx(ctx context.Context, tx *sql.Tx, into, from, note string) error {
+	{
 		intoID, intoName, err := sourceID(ctx, tx, into)
 		if err != nil {
 			return err
@@ -127,7 +141,7 @@ func (d *DB) MergeSources(ctx context.Context, into, from, note string) error {
 		_, err = tx.ExecContext(ctx, `INSERT INTO source_merges (action, into_name, from_name, note, created_at) VALUES ('merge',?,?,?,?)`,
 			intoName, fromName, note, d.now())
 		return err
-	})
+	}
 }
 
 // SplitSource takes the name alias out of the source it resolves to and
@@ -136,6 +150,16 @@ func (d *DB) MergeSources(ctx context.Context, into, from, note string) error {
 func (d *DB) SplitSource(ctx context.Context, alias, note string) (int64, error) {
 	var newID int64
 	err := d.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		newID, err = d.splitTx(ctx, tx, alias, note)
+		return err
+	})
+	return newID, err
+}
+
+func (d *DB) splitTx(ctx context.Context, tx *sql.Tx, alias, note string) (int64, error) {
+	var newID int64
+	err := func() error {
 		oldID, oldName, err := sourceID(ctx, tx, alias)
 		if err != nil {
 			return err
@@ -164,7 +188,7 @@ func (d *DB) SplitSource(ctx context.Context, alias, note string) (int64, error)
 		_, err = tx.ExecContext(ctx, `INSERT INTO source_merges (action, into_name, from_name, note, created_at) VALUES ('split',?,?,?,?)`,
 			alias, oldName, note, d.now())
 		return err
-	})
+	}()
 	return newID, err
 }
 

@@ -131,6 +131,7 @@ func (r *incr) input() (scoring.Input, error) {
 		r.newSources, r.newSrcRead = ns, true
 	}
 	srcIDs = append(srcIDs, r.newSources...)
+	srcIDs = append(srcIDs, r.extraSrc...)
 	props := setIDs(r.props)
 	old, err := loadContribs(ctx, tx, props)
 	if err != nil {
@@ -235,16 +236,9 @@ func (r *incr) ring(res scoring.Result) ([]int64, error) {
 		if !scoring.LetterChanges(t0, t1, scoring.Tally{}) {
 			continue
 		}
-		origins, err := int64s(ctx, tx, `SELECT id FROM sources WHERE affiliation_id = ? AND kind NOT IN ('anonymous', 'outlet', 'agency')`, id)
+		ps, err := r.weighing(id)
 		if err != nil {
-			return nil, fmt.Errorf("affiliates of source %d: %w", id, err)
-		}
-		origins = append(origins, id)
-		ps, err := int64s(ctx, tx, `SELECT DISTINCT proposition_id FROM claims WHERE origin_id IN (SELECT value FROM json_each(?1)) AND id <= ?2
-			UNION SELECT k.proposition_id FROM contradictions k WHERE k.contradicts_id IN (SELECT DISTINCT proposition_id FROM claims
-			WHERE origin_id IN (SELECT value FROM json_each(?1)) AND id <= ?2)`, idList(origins), r.meta.claimsThrough)
-		if err != nil {
-			return nil, fmt.Errorf("propositions weighing source %d: %w", id, err)
+			return nil, err
 		}
 		for _, p := range ps {
 			if !own[p] && !r.props[p] {
@@ -253,6 +247,26 @@ func (r *incr) ring(res scoring.Result) ([]int64, error) {
 		}
 	}
 	return setIDs(more), nil
+}
+
+// weighing lists the stored propositions whose grades use the letter of
+// source id: those with a claim whose origin is id or one of its
+// affiliates (a spokesperson speaks for their institution), and those
+// contradicting one of them.
+func (r *incr) weighing(id int64) ([]int64, error) {
+	ctx, tx := r.ctx, r.tx
+	origins, err := int64s(ctx, tx, `SELECT id FROM sources WHERE affiliation_id = ? AND kind NOT IN ('anonymous', 'outlet', 'agency')`, id)
+	if err != nil {
+		return nil, fmt.Errorf("affiliates of source %d: %w", id, err)
+	}
+	origins = append(origins, id)
+	ps, err := int64s(ctx, tx, `SELECT DISTINCT proposition_id FROM claims WHERE origin_id IN (SELECT value FROM json_each(?1)) AND id <= ?2
+		UNION SELECT k.proposition_id FROM contradictions k WHERE k.contradicts_id IN (SELECT DISTINCT proposition_id FROM claims
+		WHERE origin_id IN (SELECT value FROM json_each(?1)) AND id <= ?2)`, idList(origins), r.meta.claimsThrough)
+	if err != nil {
+		return nil, fmt.Errorf("propositions weighing source %d: %w", id, err)
+	}
+	return ps, nil
 }
 
 func rated(l string) bool { return len(l) == 1 && l[0] >= 'A' && l[0] <= 'F' }

@@ -33,7 +33,8 @@ import (
 //
 // Anything it cannot vouch for (no state, a correction since the last
 // scoring, a source whose kind or affiliation changed, claims missing)
-// sends it back to the full path.
+// sends it back to the full path. A fact-checker's correction takes the
+// same path from a core it names (score_correct.go).
 
 // ScoreStats says how ingest's scoring ran and how much it read.
 type ScoreStats struct {
@@ -76,6 +77,7 @@ type incr struct {
 	newSrcRead bool
 	outlets    []int64
 	affChanged []int64 // sources whose affiliation changed since the last scoring
+	extraSrc   []int64 // sources scored whatever the core (a rated source)
 }
 
 // rescoreIncremental is ingest's scoring when the state allows it; an

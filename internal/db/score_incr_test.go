@@ -282,23 +282,16 @@ func incrementalEqualsFull(t *testing.T, seed int64) {
 			t.Fatalf("batch %d fell back: %s", b, st.Fallback)
 		}
 		rounds = max(rounds, st.Rounds)
-		if b == 1 {
-			for _, d := range []*DB{inc, full} {
-				for _, err := range []error{
-					d.Link(ctx, 3, 250, true, "same"),
-					d.Link(ctx, 17, 90, true, "same"),
-					d.Link(ctx, 1, 2, false, "different"),
-					d.Verdict(ctx, 12, "false", "checked"),
-					d.Verdict(ctx, 40, "true", "checked"),
-					d.RateSource(ctx, "Person 7", "B", "known"),
-				} {
-					if err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			if _, _, err := inc.Rescore(ctx, scoring.Score); err != nil { // as `attrib link` does
-				t.Fatal(err)
+		switch b {
+		case 1:
+			// Each correction is scored through Correct (as `attrib link`
+			// does) and compared with a store scored in full after it.
+			for _, c := range []Correction{
+				{Op: CorrectLink, A: 3, B: 250}, {Op: CorrectLink, A: 17, B: 90}, {Op: CorrectUnlink, A: 1, B: 2},
+				{Op: CorrectVerdict, A: 12, Value: "false"}, {Op: CorrectVerdict, A: 40, Value: "true"},
+				{Op: CorrectRate, Source: "Person 7", Value: "B"},
+			} {
+				correctBoth(t, inc, full, c, true)
 			}
 		}
 	}
@@ -323,5 +316,13 @@ func incrementalEqualsFull(t *testing.T, seed int64) {
 	t.Logf("%d claims, %d contradictions, %d near-duplicate clusters", total, contra, clusters)
 	if contra == 0 || clusters == 0 {
 		t.Error("the synthetic news has no contradictions or no copies")
+	}
+	// Corrections that move groups, edges, outcomes and letters, each
+	// scored through Correct; the ingest after them stays incremental.
+	for _, c := range correctionsOfStore(t, inc, full) {
+		correctBoth(t, inc, full, c, c.Op != CorrectMerge && c.Op != CorrectSplit)
+	}
+	if st := add(batch(5)); !st.Incremental {
+		t.Fatalf("ingest after corrections fell back: %s", st.Fallback)
 	}
 }
