@@ -25,7 +25,8 @@ type DB struct {
 	// Now gives the time written into rows; tests replace it.
 	Now func() time.Time
 
-	wconn writeConn // the connection AddArticles writes on
+	wconn writeConn    // the connection AddArticles writes on
+	ckpt  checkpointer // its checkpoints (checkpoint.go)
 }
 
 // dsn puts every pragma in the connection string so that each pooled
@@ -60,6 +61,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 
 // Close closes the database.
 func (d *DB) Close() error {
+	d.stopCheckpoints()
 	d.wconn.mu.Lock()
 	d.wconn.close()
 	d.wconn.mu.Unlock()
@@ -101,6 +103,11 @@ func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[stri
 				return err
 			}
 		}
+		if d.walTooLong() { // see checkpoint.go
+			if err := d.restartLog(ctx, dc); err != nil {
+				return fmt.Errorf("checkpoint: %w", err)
+			}
+		}
 		if err := execRaw(ctx, dc, "BEGIN IMMEDIATE"); err != nil {
 			return fmt.Errorf("begin: %w", err)
 		}
@@ -120,15 +127,17 @@ func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[stri
 	})
 	if err != nil {
 		w.close()
+		return err
 	}
-	return err
+	d.kickCheckpoint()
+	return nil
 }
 
 // prepare readies the write connection dc: statement journals (a statement
 // that may fail half-way in a longer transaction keeps one) in memory, not
 // in temporary files (a source insert cost three times as much with them on
-// disk), foreign keys not checked row by row, and every statement of qs
-// prepared.
+// disk), foreign keys not checked row by row, no automatic checkpoints
+// (checkpoint.go), and every statement of qs prepared.
 //
 // The foreign-key checks cost two index probes a claim or hop row, about a
 // tenth of the ingest's writing. The writer makes them unnecessary instead:
@@ -139,7 +148,8 @@ func (d *DB) writeTx(ctx context.Context, qs map[string]string, fn func(map[stri
 // other connection checks foreign keys as the DSN says, and the ingest
 // tests run PRAGMA foreign_key_check.
 func (w *writeConn) prepare(ctx context.Context, dc any, qs map[string]string) error {
-	for _, p := range []string{"PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF"} {
+	for _, p := range []string{"PRAGMA temp_store = MEMORY", "PRAGMA foreign_keys = OFF", "PRAGMA wal_autocheckpoint = 0",
+		fmt.Sprintf("PRAGMA journal_size_limit = %d", walLimit)} {
 		if err := execRaw(ctx, dc, p); err != nil {
 			return fmt.Errorf("write connection: %w", err)
 		}

@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,8 +11,9 @@ import (
 )
 
 // The floor of ingest: what reading the same JSONL with the same reader and
-// storing only the raw texts costs, with the same pragmas (Open), batches
-// of the same size in one transaction each, and one prepared statement.
+// storing only the raw texts costs, with the same pragmas (Open) and write
+// connection (writeTx), batches in one transaction each, and one prepared
+// statement.
 // bench/run compares `attrib ingest` with it; full/floor is the price of
 // extraction, resolution and the claim rows.
 
@@ -30,25 +30,27 @@ func benchFile(tb testing.TB) string {
 	return p
 }
 
-// floorIngest streams path into d, texts only, batch articles a transaction.
+// floorSQL is the floor's one statement.
+var floorSQL = map[string]string{
+	"floor": `INSERT OR IGNORE INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at)
+		VALUES ((SELECT id FROM sources WHERE key = 'floor'),?,?,?,?,?,?,?,?)`,
+}
+
+// floorIngest streams path into d, texts only, batch articles a
+// transaction, through the same write connection as AddArticles (its
+// pragmas, driver-level statements and background checkpoints: see
+// writeTx), so that the floor is the same storage path minus the work.
 func floorIngest(ctx context.Context, d *DB, path string, batch int) (n int, size int64, err error) {
 	if _, err := d.sql.ExecContext(ctx, `INSERT INTO sources (name, key, kind, created_at) VALUES ('Floor', 'floor', 'outlet', '')`); err != nil {
 		return 0, 0, err
 	}
-	stmt, err := d.sql.PrepareContext(ctx, `INSERT OR IGNORE INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at)
-		VALUES ((SELECT id FROM sources WHERE key = 'floor'),?,?,?,?,?,?,?,?)`)
-	if err != nil {
-		return 0, 0, err
-	}
-	defer stmt.Close()
 	now := d.now()
 	var pending []input.Article
 	flush := func() error {
-		err := d.tx(ctx, func(tx *sql.Tx) error {
-			st := tx.StmtContext(ctx, stmt)
+		err := d.writeTx(ctx, floorSQL, func(st map[string]*rawStmt) error {
 			for _, a := range pending {
-				if _, err := st.ExecContext(ctx, nullString(a.URL), a.Title, nullString(a.Published), nullString(a.Language),
-					Hash(a.Text), a.Text, a.Path, now); err != nil {
+				if _, err := st["floor"].exec(ctx, nullText(a.URL), a.Title, nullText(a.Published), nullText(a.Language),
+					Hash(a.Text), a.Text, nullText(a.Path), now); err != nil {
 					return err
 				}
 			}
