@@ -17,6 +17,7 @@ import (
 	"github.com/attrib/attrib/internal/input"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 func ingestCommand(e *env) *cli.Command {
@@ -169,15 +170,13 @@ type progress struct {
 	bar *progressbar.ProgressBar // nil when quiet
 }
 
-// newProgress starts a bar on w if w is a terminal (a character device:
-// golang.org/x/term is not a dependency). The total is unknown at first;
-// for JSONL files a background count of their lines sets it, for the ETA.
+// newProgress starts a bar on w if w is a terminal (not merely a character
+// device: /dev/null is one, and a bar drawn there cost a second pass over
+// the input to count it). The total is unknown at first; for JSONL files a
+// background count of their lines sets it, for the ETA.
 func newProgress(w io.Writer, paths []string) *progress {
 	f, ok := w.(*os.File)
-	if !ok {
-		return &progress{}
-	}
-	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return &progress{}
 	}
 	bar := progressbar.NewOptions64(-1,
