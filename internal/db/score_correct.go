@@ -165,7 +165,7 @@ func (r *incr) checkCorrection() (string, error) {
 	}
 	m, ok, err := readMeta(ctx, tx)
 	if err != nil || !ok {
-		return "the store was never fully scored", err
+		return "no scoring state yet", err
 	}
 	r.meta = m
 	now, err := currentMeta(ctx, tx)

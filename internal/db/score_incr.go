@@ -138,7 +138,7 @@ func (r *incr) check() error {
 		return err
 	}
 	if !ok {
-		return errFallback("the store was never fully scored")
+		return errFallback("no scoring state yet: a first scoring, a store ingested with --no-score, or one made before version 2")
 	}
 	r.meta = m
 	// Claims come and go with their articles (ids ascend with ingest); a
