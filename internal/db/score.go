@@ -106,23 +106,7 @@ func loadInput(ctx context.Context, tx *sql.Tx, in *scoring.Input, stored bool) 
 			return fmt.Errorf("load claim edges: %w", err)
 		}
 	}
-	if err := eachRow(ctx, tx, `SELECT a, b, linked FROM claim_links ORDER BY created_at, rowid`, func(r *sql.Rows) error {
-		var l scoring.Link
-		err := r.Scan(&l.A, &l.B, &l.Linked)
-		in.Links = append(in.Links, l)
-		return err
-	}); err != nil {
-		return fmt.Errorf("load links: %w", err)
-	}
-	if err := eachRow(ctx, tx, `SELECT claim_id, verdict FROM verdicts v WHERE id = (SELECT max(id) FROM verdicts WHERE claim_id = v.claim_id) ORDER BY claim_id`, func(r *sql.Rows) error {
-		var v scoring.Verdict
-		err := r.Scan(&v.ClaimID, &v.Verdict)
-		in.Verdicts = append(in.Verdicts, v)
-		return err
-	}); err != nil {
-		return fmt.Errorf("load verdicts: %w", err)
-	}
-	return nil
+	return loadCorrections(ctx, tx, in)
 }
 
 // saveScores replaces every machine-written grade, proposition and finding

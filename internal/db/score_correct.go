@@ -216,31 +216,10 @@ func (r *incr) correct(c Correction, score func(scoring.Input) scoring.Result) (
 	for _, p := range seeds {
 		r.props[p] = true
 	}
-	var res scoring.Result
-	var in scoring.Input
-	for {
-		r.stats.Rounds++
-		if r.stats.Rounds > maxRounds {
-			return r.stats, scoring.Delta{}, errFallback("the reliability ring did not settle")
-		}
-		if in, err = r.input(); err != nil {
-			return r.stats, scoring.Delta{}, err
-		}
-		res = score(in)
-		more, err := r.ring(res)
-		if err != nil {
-			return r.stats, scoring.Delta{}, err
-		}
-		if len(more) == 0 {
-			break
-		}
-		for _, p := range more {
-			r.props[p] = true
-		}
+	in, res, err := r.scoreRing(score)
+	if err != nil {
+		return r.stats, scoring.Delta{}, err
 	}
-	r.stats.Incremental = true
-	r.stats.ClaimsLoaded, r.stats.PropositionsLoaded, r.stats.SourcesLoaded = len(r.claims), len(r.props), len(r.srcs)
-	r.stats.Propositions = len(res.Propositions)
 	if r.meta.corrections, err = correctionsDigest(ctx, tx); err != nil {
 		return r.stats, scoring.Delta{}, err
 	}

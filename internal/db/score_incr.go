@@ -95,20 +95,33 @@ func rescoreIncremental(ctx context.Context, tx *sql.Tx, score func(scoring.Inpu
 	for id := range seeds {
 		r.props[id] = true
 	}
+	in, res, err := r.scoreRing(score)
+	if err != nil {
+		return r.stats, scoring.Delta{}, err
+	}
+	delta, err := r.save(in, res)
+	return r.stats, delta, err
+}
+
+// scoreRing scores the core, adds the propositions whose origins' letters
+// moved and scores again until nothing moves (the reliability ring; it
+// ends in two passes, maxRounds bounds it), and fills the stats.
+func (r *incr) scoreRing(score func(scoring.Input) scoring.Result) (scoring.Input, scoring.Result, error) {
 	var res scoring.Result
 	var in scoring.Input
 	for {
 		r.stats.Rounds++
 		if r.stats.Rounds > maxRounds {
-			return r.stats, scoring.Delta{}, errFallback("the reliability ring did not settle")
+			return in, res, errFallback("the reliability ring did not settle")
 		}
+		var err error
 		if in, err = r.input(); err != nil {
-			return r.stats, scoring.Delta{}, err
+			return in, res, err
 		}
 		res = score(in)
 		more, err := r.ring(res)
 		if err != nil {
-			return r.stats, scoring.Delta{}, err
+			return in, res, err
 		}
 		if len(more) == 0 {
 			break
@@ -120,8 +133,7 @@ func rescoreIncremental(ctx context.Context, tx *sql.Tx, score func(scoring.Inpu
 	r.stats.Incremental = true
 	r.stats.ClaimsLoaded, r.stats.PropositionsLoaded, r.stats.SourcesLoaded = len(r.claims), len(r.props), len(r.srcs)
 	r.stats.Propositions = len(res.Propositions)
-	delta, err := r.save(in, res)
-	return r.stats, delta, err
+	return in, res, nil
 }
 
 // check reads the state and refuses a store it does not fit.
