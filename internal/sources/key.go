@@ -137,14 +137,22 @@ var foldChains = sync.Pool{New: func() any {
 
 // keyASCII is Key for ASCII input in one pass over the bytes.
 func keyASCII(s string) string {
-	buf := make([]byte, 0, len(s))
-	alnum := func(i int) bool {
-		if i < 0 || i >= len(s) {
-			return false
-		}
-		c := s[i]
-		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	buf := appendASCIIKey(make([]byte, 0, len(s)), s)
+	if n := len(buf); n > 0 && buf[n-1] == ' ' {
+		buf = buf[:n-1]
 	}
+	if len(buf) > 4 && string(buf[:4]) == "the " {
+		buf = buf[4:]
+	}
+	return string(buf)
+}
+
+// appendASCIIKey appends the normalised form of the ASCII string s to buf:
+// letters and digits lower-cased, a possessive 's dropped and any other
+// apostrophe joining, a dot inside a word kept out (U.S. -> us), "&" a word
+// of its own, anything else one space. Key and the word splitter share it.
+func appendASCIIKey(buf []byte, s string) []byte {
+	alnum := func(i int) bool { return i >= 0 && i < len(s) && isASCIIAlnum(s[i]) }
 	space := func() {
 		if len(buf) > 0 && buf[len(buf)-1] != ' ' {
 			buf = append(buf, ' ')
@@ -158,6 +166,7 @@ func keyASCII(s string) string {
 		case 'A' <= c && c <= 'Z':
 			buf = append(buf, c+'a'-'A')
 		case c == '\'' || c == '`':
+			// possessive 's is dropped, any other apostrophe joins
 			if i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && !alnum(i+2) && alnum(i-1) {
 				i++
 			}
@@ -172,11 +181,5 @@ func keyASCII(s string) string {
 			space()
 		}
 	}
-	if n := len(buf); n > 0 && buf[n-1] == ' ' {
-		buf = buf[:n-1]
-	}
-	if len(buf) > 4 && string(buf[:4]) == "the " {
-		buf = buf[4:]
-	}
-	return string(buf)
+	return buf
 }

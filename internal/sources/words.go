@@ -181,36 +181,7 @@ func appendKeyTokensASCII(toks []string, w string) []string {
 		return append(toks, w)
 	}
 	var arr [64]byte
-	buf := arr[:0]
-	alnum := func(i int) bool { return i >= 0 && i < len(w) && isASCIIAlnum(w[i]) }
-	space := func() {
-		if len(buf) > 0 && buf[len(buf)-1] != ' ' {
-			buf = append(buf, ' ')
-		}
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			buf = append(buf, c)
-		case 'A' <= c && c <= 'Z':
-			buf = append(buf, c+'a'-'A')
-		case c == '\'' || c == '`':
-			// possessive 's is dropped, any other apostrophe joins
-			if i+1 < len(w) && (w[i+1] == 's' || w[i+1] == 'S') && !alnum(i+2) && alnum(i-1) {
-				i++
-			}
-		case c == '.':
-			if !alnum(i-1) || !alnum(i+1) {
-				space()
-			}
-		case c == '&':
-			space()
-			buf = append(buf, '&', ' ')
-		default:
-			space()
-		}
-	}
+	buf := appendASCIIKey(arr[:0], w)
 	all := string(buf)
 	for i := 0; i < len(all); {
 		j := strings.IndexByte(all[i:], ' ')
