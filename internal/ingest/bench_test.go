@@ -62,6 +62,19 @@ func fromSlice(arts []input.Article) func(func(input.Article) error) error {
 	}
 }
 
+// freshIngester is an ingester on a new database in a temporary folder.
+func freshIngester(b *testing.B, ctx context.Context) (*Ingester, *db.DB) {
+	d, err := db.Open(ctx, filepath.Join(b.TempDir(), "attrib.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := New(ctx, d, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return in, d
+}
+
 // BenchmarkRun is the whole ingest of articles already in memory into a
 // fresh database: extraction on all cores, resolution, building, writing.
 func BenchmarkRun(b *testing.B) {
@@ -71,14 +84,7 @@ func BenchmarkRun(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		d, err := db.Open(ctx, filepath.Join(b.TempDir(), "attrib.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		in, err := New(ctx, d, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		in, d := freshIngester(b, ctx)
 		b.StartTimer()
 		st, err := in.Run(ctx, fromSlice(arts), nil)
 		if err != nil {

@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/attrib/attrib/internal/db"
@@ -23,14 +22,7 @@ func BenchmarkStore(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		d, err := db.Open(ctx, filepath.Join(b.TempDir(), "attrib.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		in, err := New(ctx, d, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
+		in, d := freshIngester(b, ctx)
 		for start := 0; start < len(arts); start += in.opts.BatchSize {
 			end := min(start+in.opts.BatchSize, len(arts))
 			batch := make([]pending, 0, end-start)
