@@ -9,18 +9,16 @@ import (
 // Checkpoints of the write connection. In WAL mode a commit appends pages to
 // the log, and by default the committing connection then copies the log
 // back into the database file (a checkpoint, with its fsyncs) once the log
-// passes 1,000 pages: for a bulk ingest that was more than half of the
-// writer's time, spent waiting for the disk while the pipeline behind it
-// stood still. The write connection does not checkpoint
-// (wal_autocheckpoint = 0); after each commit it wakes a goroutine that
-// runs a PASSIVE checkpoint on another connection, which never blocks the
-// writer or readers. A pass copies one batch and is over before the next
-// commit, so the next write transaction starts the log again from its
-// beginning when it can; when the log grows past walLimit anyway (the
-// writer starts its next transaction before a pass ends, and a log is only
-// started again by a writer that began after a complete pass), the writer
-// checkpoints it itself, waiting, before its next batch.
-// Other connections keep SQLite's automatic checkpoints.
+// passes 1,000 pages: the ingest's writer, its critical path, waited for
+// that. The write connection does not checkpoint (wal_autocheckpoint = 0);
+// after each commit it wakes a goroutine that runs a PASSIVE checkpoint on
+// another connection, which never blocks the writer or readers (the 10k
+// ingest got 7-10% faster, BENCHMARKS.md round 3). A log is only started
+// again from its beginning by a writer whose transaction began after a
+// complete pass, and the writer begins its next batch at once, so the log
+// would grow for the whole ingest: when it passes walLimit the writer
+// checkpoints it itself (RESTART, waiting for the goroutine's pass) before
+// its next batch. Other connections keep SQLite's automatic checkpoints.
 
 // walLimit is the log size, in bytes, at which the writer checkpoints
 // itself; the writer's journal_size_limit is the same, so that the log file
