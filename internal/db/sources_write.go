@@ -11,9 +11,10 @@ import (
 // How ingest writes sources. A new source and its aliases are queued while
 // an article's sources are resolved and go in with one INSERT per table
 // (rowsPerInsert rows a statement), the source ids handed out by the writer
-// like claim ids. A statement per row cost three to four times as much:
-// each single-row write statement in a longer transaction opens a
-// statement journal and copies the pages it touches into it. An id can be
+// like claim ids. A statement per row cost about twice as much per row (a
+// probe of 14,000 inserts into the 10k store's sources: 21.6 us a row one
+// at a time, 10.0 us 32 at a time; the rest was the IN-list checks that
+// schema version 2 replaced). An id can be
 // handed out before its row exists because every lookup of the article
 // (find, sourceKey) has run first, in the transaction that holds the write
 // lock, so a new source's key cannot be taken.
