@@ -193,3 +193,16 @@ func TestAddArticlesIsAllOrNothing(t *testing.T) {
 		t.Errorf("a failed batch left rows behind: %+v", n)
 	}
 }
+
+// Hash is SHA-256 in hex, of the text's bytes exactly (the empty text
+// too); it reads the string in place.
+func TestHash(t *testing.T) {
+	for text, want := range map[string]string{
+		"":    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+		"abc": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+	} {
+		if got := Hash(text); got != want {
+			t.Errorf("Hash(%q) = %s, want %s", text, got, want)
+		}
+	}
+}
