@@ -11,7 +11,9 @@ const twoArticles = `{"url":"https://example.org/a","outlet":"Harbor Daily","pub
 {"url":"https://example.org/b","outlet":"River Post","published":"2025-03-02","title":"Bridge work","text":"Repairs ahead\nThe old bridge will close for repairs in May, the transport ministry said. Engineer M. Lopez told River Post the work would take six weeks."}
 `
 
-func TestCorrectionsWinAndAreKept(t *testing.T) {
+// twoArticleStore ingests twoArticles into a new store and lists its claims.
+func twoArticleStore(t *testing.T) (string, []jsonClaim) {
+	t.Helper()
 	db := tempDB(t)
 	if r := attrib(t, db, twoArticles, "ingest", "-"); r.code != 0 {
 		t.Fatalf("ingest: %d %s", r.code, r.stderr)
@@ -21,6 +23,11 @@ func TestCorrectionsWinAndAreKept(t *testing.T) {
 	if len(cs) < 3 {
 		t.Fatalf("want at least 3 claims, got %d", len(cs))
 	}
+	return db, cs
+}
+
+func TestCorrectionsWinAndAreKept(t *testing.T) {
+	db, cs := twoArticleStore(t)
 	a, b := cs[0].ID, cs[len(cs)-1].ID
 	ids := func(n int64) string { return itoa(n) }
 	for _, args := range [][]string{
@@ -142,15 +149,7 @@ func TestExportFormats(t *testing.T) {
 // correction is scored incrementally, the store then reads exactly as after
 // a full `attrib score`, and the next ingest stays incremental.
 func TestCorrectionsRescoreOnlyWhatTheyTouch(t *testing.T) {
-	db := tempDB(t)
-	if r := attrib(t, db, twoArticles, "ingest", "-"); r.code != 0 {
-		t.Fatalf("ingest: %d %s", r.code, r.stderr)
-	}
-	var cs []jsonClaim
-	mustJSON(t, db, &cs, "claims", "--json")
-	if len(cs) < 3 {
-		t.Fatalf("want at least 3 claims, got %d", len(cs))
-	}
+	db, cs := twoArticleStore(t)
 	a, b := itoa(cs[0].ID), itoa(cs[len(cs)-1].ID)
 	dump := func() string {
 		t.Helper()
