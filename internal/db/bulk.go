@@ -134,7 +134,7 @@ func (w *writer) insertRows(name string, rows []driver.NamedValue, cols int) err
 			for i := range args {
 				args[i].Ordinal = i + 1
 			}
-			if _, err := w.stmt[name+strconv.Itoa(k)].execArgs(w.ctx, args); err != nil {
+			if err := w.stmt[name+strconv.Itoa(k)].insert(w.ctx, args); err != nil {
 				return err
 			}
 		}
