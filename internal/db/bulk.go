@@ -25,8 +25,10 @@ type claimBuf struct {
 	ids    []int64
 	claims []driver.NamedValue // an article's claim rows, claimInsertCols a row
 	hops   []driver.NamedValue // and its hop rows, hopInsertCols a row
-	// new sources and aliases of an article (sources_write.go)
+	// new sources and aliases of a batch, and affiliations to set on
+	// stored sources: {source, affiliation} (sources_write.go)
 	sources, aliases []driver.NamedValue
+	affil            [][2]int64
 }
 
 // Rows go in several to a statement: one INSERT with k rows of values for
@@ -54,8 +56,8 @@ func init() {
 	}
 }
 
-// claims writes the claims of article articleID, published by source
-// outlet, with their chains. Position 0 of a chain must be the outlet and is
+// claims queues the claims of article articleID, published by source
+// outlet, with their chains (flushClaims writes them). Position 0 of a chain must be the outlet and is
 // not stored: articles.outlet_id implies it (see schema.sql), which saves a
 // row per claim, most of the hop rows on real news.
 func (w *writer) claims(articleID, outlet int64, cs []ClaimRecord) error {
@@ -69,7 +71,6 @@ func (w *writer) claims(articleID, outlet int64, cs []ClaimRecord) error {
 		}
 		w.nextClaim = n + 1
 	}
-	w.buf.claims, w.buf.hops = w.buf.claims[:0], w.buf.hops[:0]
 	for seq := range cs {
 		ids, err := w.hopIDs(&cs[seq], outlet)
 		if err != nil {
@@ -77,14 +78,18 @@ func (w *writer) claims(articleID, outlet int64, cs []ClaimRecord) error {
 		}
 		w.claimRows(w.nextClaim+int64(seq), articleID, seq, &cs[seq], ids)
 	}
-	// Claims first: their hops refer to them.
+	w.nextClaim += int64(len(cs))
+	return w.flushFull()
+}
+
+// flushClaims writes the queued claims of the batch, then their chains.
+func (w *writer) flushClaims() error {
 	if err := w.insertRows("claim", w.buf.claims, 12); err != nil {
 		return fmt.Errorf("claims: %w", err)
 	}
 	if err := w.insertRows("hop", w.buf.hops, 11); err != nil {
 		return fmt.Errorf("chain hops: %w", err)
 	}
-	w.nextClaim += int64(len(cs))
 	return nil
 }
 
@@ -129,15 +134,49 @@ func appendValues(buf []driver.NamedValue, vals ...driver.Value) []driver.NamedV
 // rowsPerInsert, the largest first.
 func (w *writer) insertRows(name string, rows []driver.NamedValue, cols int) error {
 	for _, k := range rowsPerInsert {
-		for n := k * cols; len(rows) >= n; rows = rows[n:] {
-			args := rows[:n]
-			for i := range args {
-				args[i].Ordinal = i + 1
-			}
-			if err := w.stmt[name+strconv.Itoa(k)].insert(w.ctx, args); err != nil {
-				return err
-			}
+		var err error
+		if rows, err = w.insertFull(name, rows, cols, k); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// insertFull writes as many statements of k rows as rows holds and
+// returns the rest.
+func (w *writer) insertFull(name string, rows []driver.NamedValue, cols, k int) ([]driver.NamedValue, error) {
+	st := w.stmt[name+strconv.Itoa(k)]
+	for n := k * cols; len(rows) >= n; rows = rows[n:] {
+		args := rows[:n]
+		for i := range args {
+			args[i].Ordinal = i + 1
+		}
+		if err := st.insert(w.ctx, args); err != nil {
+			return rows, err
+		}
+	}
+	return rows, nil
+}
+
+// flushFull writes the full statements that the queued claims and hops
+// make, and keeps the rest queued: the queues stay small (a whole batch's
+// rows, a few megabytes of interface values, cost more to grow and to walk
+// than to write) while every statement but the last few is a full one.
+func (w *writer) flushFull() error {
+	k := rowsPerInsert[0]
+	for _, q := range []struct {
+		name string
+		buf  *[]driver.NamedValue
+		cols int
+	}{{"claim", &w.buf.claims, 12}, {"hop", &w.buf.hops, 11}} {
+		if len(*q.buf) < 4*k*q.cols {
+			continue
+		}
+		rest, err := w.insertFull(q.name, *q.buf, q.cols, k)
+		if err != nil {
+			return fmt.Errorf("%ss: %w", q.name, err)
+		}
+		*q.buf = append((*q.buf)[:0], rest...)
 	}
 	return nil
 }

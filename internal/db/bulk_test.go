@@ -172,3 +172,59 @@ func TestAliasOfNewSourceInSameArticle(t *testing.T) {
 		t.Errorf("%d sources (%v), want 3", n, err)
 	}
 }
+
+// Within one batch, an article with the text or the URL of an earlier one
+// is that article's duplicate, as when they come in separate batches, and
+// the articles after it are numbered as if it were not there.
+func TestDuplicatesWithinABatch(t *testing.T) {
+	d := MustOpen(t)
+	ctx := context.Background()
+	a := sampleArticle("https://example.org/1", "one")
+	byText := sampleArticle("https://example.org/2", "one")
+	byURL := sampleArticle("https://example.org/1", "other")
+	noURL := sampleArticle("", "three")
+	noURL2 := sampleArticle("", "four")
+	out, err := d.AddArticles(ctx, []ArticleRecord{a, byText, byURL, noURL, noURL2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []Outcome
+	for _, o := range out {
+		got = append(got, Outcome{ID: o.ID, Duplicate: o.Duplicate})
+	}
+	want := []Outcome{{ID: 1}, {ID: 1, Duplicate: true}, {ID: 1, Duplicate: true}, {ID: 2}, {ID: 3}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("outcomes (-want +got):\n%s", diff)
+	}
+	var ids string
+	if err := d.sql.QueryRow(`SELECT group_concat(id || ':' || text, ' ') FROM (SELECT id, text FROM articles ORDER BY id)`).Scan(&ids); err != nil {
+		t.Fatal(err)
+	}
+	if ids != "1:one 2:three 3:four" {
+		t.Errorf("stored articles %q", ids)
+	}
+}
+
+// A key that JSON cannot carry unchanged (invalid UTF-8) is looked up on
+// its own: the source stored under it is found, not made twice.
+func TestInvalidUTF8KeyFoundInStore(t *testing.T) {
+	d := MustOpen(t)
+	ctx := context.Background()
+	a := sampleArticle("https://example.org/1", "one")
+	a.Sources[2].Key, a.Sources[2].Aliases = "caf\xe9", []Alias{{Key: "caf\xe9 au lait", Text: "Caf\xe9 au lait"}}
+	a.Claims[0].Hops[2].SourceKey = "caf\xe9"
+	out, err := d.AddArticles(ctx, []ArticleRecord{a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := sampleArticle("https://example.org/2", "two")
+	b.Sources[2].Key = "caf\xe9 au lait" // unknown to the caller: ID 0
+	b.Claims[0].Hops[2].SourceKey = b.Sources[2].Key
+	out2, err := d.AddArticles(ctx, []ArticleRecord{b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out2[0].SourceIDs["caf\xe9 au lait"], out[0].SourceIDs["caf\xe9"]; got != want {
+		t.Errorf("the alias made source %d, want the stored %d", got, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -89,19 +90,10 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	// statement to watch it, and that handoff cost more than the statement.
 	bg := context.WithoutCancel(ctx)
 	err := d.writeTx(bg, writerSQL, func(st map[string]*rawStmt) error {
-		w := &writer{ctx: bg, now: d.now(), ids: map[string]int64{}, aliased: map[string]int64{},
-			affil: map[int64]bool{}, stmt: st}
-		for i := range batch {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			o, err := w.article(&batch[i])
-			if err != nil {
-				return fmt.Errorf("%s: %w", batch[i].From, err)
-			}
-			out[i] = o
-		}
-		return nil
+		w := &writer{ctx: bg, now: d.now(), stmt: st, ids: map[string]int64{}, aliased: map[string]int64{},
+			affil: map[int64]bool{}, hashes: map[string]int64{}, urls: map[string]int64{},
+			alias: map[string]int64{}, key: map[string]int64{}, id: map[int64]bool{}}
+		return w.batch(ctx, batch, out)
 	})
 	if err != nil {
 		return nil, err
@@ -109,41 +101,105 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	return out, nil
 }
 
-// writer holds the prepared statements of one ingest transaction and a cache
-// of source keys already resolved in it.
+// writer holds the prepared statements of one ingest transaction and what
+// it has resolved, queued and handed out in it.
 type writer struct {
 	ctx     context.Context
 	now     string
-	ids     map[string]int64
-	aliased map[string]int64 // alias keys written or queued in this transaction, and their source
-	affil   map[int64]bool   // sources whose affiliation was set in it
 	stmt    map[string]*rawStmt
-	// nextClaim is the id the next claim gets (0 until read): the
-	// transaction holds the write lock, so ids can be handed out here and
-	// a claim's hops written without asking for its rowid.
-	nextClaim int64
-	// nextSource likewise for new sources (0 until read).
-	nextSource int64
-	buf        claimBuf
+	ids     map[string]int64 // source keys resolved in this transaction
+	aliased map[string]int64 // alias keys queued in it, and their source
+	affil   map[int64]bool   // sources whose affiliation was set in it
+	// The articles stored in it, by content hash and URL (for duplicates
+	// within the batch).
+	hashes, urls map[string]int64
+	// What the store held when the transaction began (see sources_write.go):
+	// an alias key's source and a source key's source (0 = none), and which
+	// remembered source ids still exist.
+	alias, key map[string]int64
+	id         map[int64]bool
+	// nextArticle, nextClaim and nextSource are the ids the next row of each
+	// gets (0 until read): the transaction holds the write lock, so ids are
+	// handed out here, and no row waits for the rowid of another.
+	nextArticle, nextClaim, nextSource int64
+	buf                                claimBuf
 }
 
 var writerSQL = map[string]string{
 	// Two indexed searches: an OR across the two columns would scan the
 	// whole table (texts included) once per article, quadratic in the store.
-	"dup":     `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
-	"article": `INSERT INTO articles (outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?)`,
+	"dup":        `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
+	"article":    `INSERT INTO articles (id, outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+	"maxArticle": `SELECT coalesce(max(id), 0) FROM articles`,
 	// find and sourceKey: the source an alias key, or failing that a
-	// source's own key, names.
-	"find":      `SELECT source_id FROM aliases WHERE key = ?`,
-	"sourceKey": `SELECT id FROM sources WHERE key = ?`,
-	"sourceID":  `SELECT id FROM sources WHERE id = ?`,
-	"maxSource": `SELECT coalesce(max(id), 0) FROM sources`,
-	"affil":     `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
-	"maxClaim":  `SELECT coalesce(max(id), 0) FROM claims`,
+	// source's own key, names; the "all" forms take a JSON array of keys.
+	"find":         `SELECT source_id FROM aliases WHERE key = ?`,
+	"findAll":      `SELECT key, source_id FROM aliases WHERE key IN (SELECT value FROM json_each(?))`,
+	"sourceKey":    `SELECT id FROM sources WHERE key = ?`,
+	"sourceKeyAll": `SELECT key, id FROM sources WHERE key IN (SELECT value FROM json_each(?))`,
+	"sourceID":     `SELECT id FROM sources WHERE id = ?`,
+	"sourceIDAll":  `SELECT id, id FROM sources WHERE id IN (SELECT value FROM json_each(?))`,
+	"maxSource":    `SELECT coalesce(max(id), 0) FROM sources`,
+	"affil":        `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
+	"maxClaim":     `SELECT coalesce(max(id), 0) FROM claims`,
 }
 
-func (w *writer) article(a *ArticleRecord) (Outcome, error) {
-	hash := Hash(a.Text)
+// batch writes the articles of one transaction a kind of row at a time,
+// so that each kind goes in with few, full multi-row statements rather
+// than a few rows per article: first the duplicates are set aside and the
+// new articles numbered, then every source they name is resolved (against
+// the store as the transaction found it, read with a handful of queries)
+// and the new sources, aliases and affiliations written, then the
+// articles, then all their claims and chains. Ids, rows and outcomes are
+// the same as storing the articles one after another.
+func (w *writer) batch(ctx context.Context, batch []ArticleRecord, out []Outcome) error {
+	fresh := make([]int, 0, len(batch))
+	hashes := make([]string, len(batch))
+	for i := range batch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hashes[i] = Hash(batch[i].Text)
+		o, err := w.dedup(&batch[i], hashes[i])
+		if err != nil {
+			return fmt.Errorf("%s: %w", batch[i].From, err)
+		}
+		out[i] = o
+		if !o.Duplicate {
+			fresh = append(fresh, i)
+		}
+	}
+	if err := w.prefetch(batch, fresh); err != nil {
+		return err
+	}
+	for _, i := range fresh {
+		ids, err := w.sources(&batch[i])
+		if err != nil {
+			return fmt.Errorf("%s: %w", batch[i].From, err)
+		}
+		out[i].SourceIDs = ids
+	}
+	if err := w.flushSources(); err != nil {
+		return err
+	}
+	for _, i := range fresh {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := w.article(&batch[i], out[i].ID, hashes[i]); err != nil {
+			return fmt.Errorf("%s: %w", batch[i].From, err)
+		}
+	}
+	return w.flushClaims()
+}
+
+// dedup reports a as a duplicate of a stored article, or of one earlier in
+// the batch, with the same text or, failing that, the same URL; otherwise
+// it hands a its id.
+func (w *writer) dedup(a *ArticleRecord, hash string) (Outcome, error) {
+	if id, ok := w.hashes[hash]; ok {
+		return Outcome{ID: id, Duplicate: true}, nil
+	}
 	id, err := w.stmt["dup"].queryInt(w.ctx, hash, a.URL)
 	if err == nil {
 		return Outcome{ID: id, Duplicate: true}, nil
@@ -151,45 +207,35 @@ func (w *writer) article(a *ArticleRecord) (Outcome, error) {
 	if !errors.Is(err, sql.ErrNoRows) {
 		return Outcome{}, err
 	}
-	ids := make(map[string]int64, len(a.Sources))
-	for i := range a.Sources {
-		id, err := w.source(&a.Sources[i])
+	if id, ok := w.urls[a.URL]; ok && a.URL != "" {
+		return Outcome{ID: id, Duplicate: true}, nil
+	}
+	if w.nextArticle == 0 {
+		n, err := w.stmt["maxArticle"].queryInt(w.ctx)
 		if err != nil {
-			return Outcome{}, err
+			return Outcome{}, fmt.Errorf("next article id: %w", err)
 		}
-		ids[a.Sources[i].Key] = id
+		w.nextArticle = n + 1
 	}
-	if err := w.flushSources(); err != nil {
-		return Outcome{}, err
+	id = w.nextArticle
+	w.nextArticle++
+	w.hashes[hash] = id
+	if a.URL != "" {
+		w.urls[a.URL] = id
 	}
-	for i := range a.Sources {
-		s := &a.Sources[i]
-		if s.AffiliationKey == "" {
-			continue
-		}
-		sid, aid := w.ids[s.Key], w.ids[s.AffiliationKey]
-		if aid == 0 || w.affil[sid] {
-			continue
-		}
-		w.affil[sid] = true
-		if _, err := w.stmt["affil"].exec(w.ctx, aid, sid, aid); err != nil {
-			return Outcome{}, err
-		}
-	}
+	return Outcome{ID: id}, nil
+}
+
+// article writes the row of article id and queues its claims.
+func (w *writer) article(a *ArticleRecord, id int64, hash string) error {
 	outlet, ok := w.ids[a.OutletKey]
 	if !ok {
-		return Outcome{}, fmt.Errorf("outlet %q is not among the article's sources", a.OutletKey)
+		return fmt.Errorf("outlet %q is not among the article's sources", a.OutletKey)
 	}
-	res, err := w.stmt["article"].exec(w.ctx, outlet, nullText(a.URL), a.Title, nullText(a.Published),
-		nullText(a.Language), hash, a.Text, nullText(a.From), w.now)
+	err := w.stmt["article"].insert(w.ctx, w.stmt["article"].set([]driver.Value{id, outlet, nullText(a.URL), a.Title,
+		nullText(a.Published), nullText(a.Language), hash, a.Text, nullText(a.From), w.now}))
 	if err != nil {
-		return Outcome{}, err
+		return err
 	}
-	if id, err = res.LastInsertId(); err != nil {
-		return Outcome{}, err
-	}
-	if err := w.claims(id, outlet, a.Claims); err != nil {
-		return Outcome{}, err
-	}
-	return Outcome{ID: id, SourceIDs: ids}, nil
+	return w.claims(id, outlet, a.Claims)
 }

@@ -106,6 +106,25 @@ func (r *rawStmt) queryInt(ctx context.Context, vals ...driver.Value) (int64, er
 	}
 }
 
+// queryPairs runs a query of two columns and calls set for each row.
+func (r *rawStmt) queryPairs(ctx context.Context, arg driver.Value, set func(a, b driver.Value)) error {
+	rows, err := r.s.(driver.StmtQueryContext).QueryContext(ctx, r.set([]driver.Value{arg}))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 2)
+	for {
+		if err := rows.Next(dest); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		set(dest[0], dest[1])
+	}
+}
+
 // execRaw runs q, which takes no arguments, on the driver connection dc.
 func execRaw(ctx context.Context, dc any, q string) error {
 	e, ok := dc.(driver.ExecerContext)

@@ -3,21 +3,26 @@ package db
 import (
 	"database/sql"
 	"database/sql/driver"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
-// How ingest writes sources. A new source and its aliases are queued while
-// an article's sources are resolved and go in with one INSERT per table
-// (rowsPerInsert rows a statement), the source ids handed out by the writer
-// like claim ids. A statement per row cost about twice as much per row (a
-// probe of 14,000 inserts into the 10k store's sources: 21.6 us a row one
-// at a time, 10.0 us 32 at a time; the rest was the IN-list checks that
-// schema version 2 replaced). An id can be
-// handed out before its row exists because every lookup of the article
-// (find, sourceKey) has run first, in the transaction that holds the write
-// lock, so a new source's key cannot be taken.
+// How ingest writes sources. The sources of all the articles of a batch are
+// resolved first, against what the store held when the transaction began
+// (prefetch reads it in three queries instead of one or more queries per
+// source), and the new sources and their aliases are queued, then written
+// with full multi-row INSERTs (rowsPerInsert rows a statement), the source
+// ids handed out by the writer like claim ids. A statement per row cost
+// about twice as much per row (a probe of 14,000 inserts into the 10k
+// store's sources: 21.6 us a row one at a time, 10.0 us 32 at a time; the
+// rest was the IN-list checks that schema version 2 replaced), and
+// resolving and flushing article by article had most statements carry a
+// row or two. An id can be handed out before its row exists because every
+// lookup has run first, in the transaction that holds the write lock, so a
+// new source's key cannot be taken.
 
 const (
 	sourceInsertCols = `id, name, key, kind, created_at, affiliation_id`
@@ -30,6 +35,32 @@ func init() {
 		// An alias stored meanwhile by another process keeps its source.
 		writerSQL["alias"+strconv.Itoa(k)] = multiInsert("aliases", aliasInsertCols, 3, k) + ` ON CONFLICT (key) DO NOTHING`
 	}
+}
+
+// sources resolves the sources of article a, queuing the new ones, their
+// aliases and affiliations, and returns the stored row of each by key.
+func (w *writer) sources(a *ArticleRecord) (map[string]int64, error) {
+	ids := make(map[string]int64, len(a.Sources))
+	for i := range a.Sources {
+		id, err := w.source(&a.Sources[i])
+		if err != nil {
+			return nil, err
+		}
+		ids[a.Sources[i].Key] = id
+	}
+	for i := range a.Sources {
+		s := &a.Sources[i]
+		if s.AffiliationKey == "" {
+			continue
+		}
+		sid, aid := w.ids[s.Key], w.ids[s.AffiliationKey]
+		if aid == 0 || w.affil[sid] {
+			continue
+		}
+		w.affil[sid] = true
+		w.buf.affil = append(w.buf.affil, [2]int64{sid, aid})
+	}
+	return ids, nil
 }
 
 // source finds or creates the stored source for s and queues its aliases
@@ -55,13 +86,75 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 	// aliases: a later article of the batch may name it in a new way, and
 	// the caller counts every alias it sent as stored.
 	if !s.KeyStored {
-		w.alias(Alias{Key: s.Key, Text: s.Name}, id)
+		w.queueAlias(Alias{Key: s.Key, Text: s.Name}, id)
 	}
 	for _, a := range s.Aliases {
-		w.alias(a, id)
+		w.queueAlias(a, id)
 	}
 	w.ids[s.Key] = id
 	return id, nil
+}
+
+// prefetch reads, with one query each, what the store holds for the
+// sources the new articles of the batch name: which of the ids the caller
+// remembers are still stored, and for the sources it does not know, the
+// sources their alias keys and source keys name. Lookups that miss it (a
+// remembered source merged away) ask the store one by one; either way
+// they see the store as the transaction found it, because no source is
+// written until all are resolved.
+func (w *writer) prefetch(batch []ArticleRecord, fresh []int) error {
+	var keys []string
+	var ids []int64
+	seen := map[string]bool{}
+	add := func(k string) {
+		// A key that is not valid UTF-8 would not come back from JSON
+		// unchanged; it is looked up on its own.
+		if !seen[k] && utf8.ValidString(k) {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, i := range fresh {
+		for j := range batch[i].Sources {
+			s := &batch[i].Sources[j]
+			if s.ID != 0 { // found by its id unless merged away
+				ids = append(ids, s.ID)
+				continue
+			}
+			add(s.Key)
+			for _, a := range s.Aliases {
+				add(a.Key)
+			}
+		}
+	}
+	for _, k := range keys {
+		w.alias[k], w.key[k] = 0, 0
+	}
+	for _, id := range ids {
+		w.id[id] = false
+	}
+	for _, q := range []struct {
+		stmt string
+		arg  any
+		n    int
+		set  func(k, v driver.Value)
+	}{
+		{"findAll", keys, len(keys), func(k, v driver.Value) { w.alias[asString(k)] = v.(int64) }},
+		{"sourceKeyAll", keys, len(keys), func(k, v driver.Value) { w.key[asString(k)] = v.(int64) }},
+		{"sourceIDAll", ids, len(ids), func(k, _ driver.Value) { w.id[k.(int64)] = true }},
+	} {
+		if q.n == 0 {
+			continue
+		}
+		j, err := json.Marshal(q.arg)
+		if err != nil {
+			return err
+		}
+		if err := w.stmt[q.stmt].queryPairs(w.ctx, string(j), q.set); err != nil {
+			return fmt.Errorf("sources: %w", err)
+		}
+	}
+	return nil
 }
 
 // stillStored returns id when the source is stored, 0 when it is not (or
@@ -73,41 +166,60 @@ func (w *writer) stillStored(id int64) (int64, error) {
 	if id == 0 {
 		return 0, nil
 	}
-	_, err := w.stmt["sourceID"].queryInt(w.ctx, id)
-	if errors.Is(err, sql.ErrNoRows) {
+	ok, known := w.id[id]
+	if !known {
+		_, err := w.stmt["sourceID"].queryInt(w.ctx, id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return 0, err
+		}
+		ok = err == nil
+		w.id[id] = ok
+	}
+	if !ok {
 		return 0, nil
 	}
-	return id, err
+	return id, nil
 }
 
 // find returns the source that the first stored of s's key and aliases
 // names, else the source whose own key is s.Key, else 0. Aliases queued in
-// this transaction but not yet written count as stored: an earlier record
-// of the same article may have introduced the form.
+// this transaction count as stored: an earlier record of the batch may
+// have introduced the form.
 func (w *writer) find(s *SourceRecord) (int64, error) {
 	id, err := w.aliasSource(s.Key)
-	for i := 0; i < len(s.Aliases) && errors.Is(err, sql.ErrNoRows); i++ {
+	for i := 0; i < len(s.Aliases) && id == 0 && err == nil; i++ {
 		id, err = w.aliasSource(s.Aliases[i].Key)
 	}
-	if errors.Is(err, sql.ErrNoRows) { // the key is taken, but not as an alias
-		id, err = w.stmt["sourceKey"].queryInt(w.ctx, s.Key)
-	}
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
+	if id == 0 && err == nil { // the key is taken, but not as an alias
+		id, err = w.stored(w.key, "sourceKey", s.Key)
 	}
 	return id, err
 }
 
 // aliasSource is the source alias key names in the store or, failing that,
-// among the aliases queued in this transaction; else sql.ErrNoRows. The
-// store wins: a queued alias whose key is stored already will not be
-// written (ON CONFLICT DO NOTHING).
+// among the aliases queued in this transaction; else 0. The store wins: a
+// queued alias whose key is stored already will not be written (ON
+// CONFLICT DO NOTHING).
 func (w *writer) aliasSource(key string) (int64, error) {
-	id, err := w.stmt["find"].queryInt(w.ctx, key)
+	id, err := w.stored(w.alias, "find", key)
+	if id == 0 && err == nil {
+		id = w.aliased[key]
+	}
+	return id, err
+}
+
+// stored is the source id that statement stmt finds for key in the store,
+// 0 for none, remembered in m.
+func (w *writer) stored(m map[string]int64, stmt, key string) (int64, error) {
+	if id, ok := m[key]; ok {
+		return id, nil
+	}
+	id, err := w.stmt[stmt].queryInt(w.ctx, key)
 	if errors.Is(err, sql.ErrNoRows) {
-		if q, ok := w.aliased[key]; ok {
-			return q, nil
-		}
+		id, err = 0, nil
+	}
+	if err == nil {
+		m[key] = id
 	}
 	return id, err
 }
@@ -134,8 +246,8 @@ func (w *writer) newSource(s *SourceRecord) error {
 	return nil
 }
 
-// alias queues one surface form of source id, once per transaction.
-func (w *writer) alias(a Alias, id int64) {
+// queueAlias queues one surface form of source id, once per transaction.
+func (w *writer) queueAlias(a Alias, id int64) {
 	if _, ok := w.aliased[a.Key]; ok {
 		return
 	}
@@ -143,7 +255,8 @@ func (w *writer) alias(a Alias, id int64) {
 	w.aliased[a.Key] = id
 }
 
-// flushSources writes the queued sources, then their aliases.
+// flushSources writes the queued sources, then their aliases, then the
+// affiliations found for sources already stored.
 func (w *writer) flushSources() error {
 	if err := w.insertRows("source", w.buf.sources, 6); err != nil {
 		return fmt.Errorf("sources: %w", err)
@@ -151,6 +264,19 @@ func (w *writer) flushSources() error {
 	if err := w.insertRows("alias", w.buf.aliases, 3); err != nil {
 		return fmt.Errorf("aliases: %w", err)
 	}
-	w.buf.sources, w.buf.aliases = w.buf.sources[:0], w.buf.aliases[:0]
+	for _, a := range w.buf.affil {
+		if _, err := w.stmt["affil"].exec(w.ctx, a[1], a[0], a[1]); err != nil {
+			return fmt.Errorf("affiliation: %w", err)
+		}
+	}
 	return nil
+}
+
+// asString is a TEXT value as the driver gives it.
+func asString(v driver.Value) string {
+	if b, ok := v.([]byte); ok {
+		return string(b)
+	}
+	s, _ := v.(string)
+	return s
 }
