@@ -14,7 +14,7 @@ import (
 var Schema string
 
 // SchemaVersion is the PRAGMA user_version that Schema creates.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // sinceMarker starts a line of schema.sql that says which version the
 // statements after it (up to the next marker) came with: "-- @since 2".

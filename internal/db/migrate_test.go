@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"testing"
@@ -55,5 +56,58 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	if err := d.sql.QueryRow("SELECT count(*) FROM articles").Scan(&n); err != nil || n != 1 {
 		t.Fatalf("%d articles after the migration (%v), want 1", n, err)
+	}
+}
+
+// TestMigrateFromVersion2 opens a version-2 store (with the index on
+// claims.origin_id and the source_summary that read it): the index goes,
+// and source_summary counts every claim once, through the hops and the
+// outlets.
+func TestMigrateFromVersion2(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.db")
+	ctx := context.Background()
+	d, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddArticles(ctx, []ArticleRecord{sampleArticle("https://example.org/1", "One sentence.")}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE INDEX claims_origin ON claims (origin_id)`,
+		`DROP VIEW source_summary`,
+		`CREATE VIEW source_summary AS SELECT s.id, (SELECT count(*) FROM claims WHERE origin_id = s.id) AS origin_of FROM sources s`,
+		`PRAGMA user_version = 2`,
+	} {
+		if _, err := d.sql.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	d.Close()
+
+	if d, err = Open(ctx, path); err != nil {
+		t.Fatalf("open a version-2 store: %v", err)
+	}
+	defer d.Close()
+	var n int
+	if err := d.sql.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'claims_origin'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("claims_origin still there (%v)", err)
+	}
+	got := map[string]int{}
+	rows, err := d.sql.Query(`SELECT name, origin_of FROM source_summary`)
+	if err != nil {
+		t.Fatalf("source_summary after the migration: %v", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name, &n); err != nil {
+			t.Fatal(err)
+		}
+		got[name] = n
+	}
+	// The sample's claims: one ends at Jane Doe, one is the outlet's own.
+	if want := map[string]int{"Outlet": 1, "Agency": 0, "Jane Doe": 1}; !maps.Equal(got, want) {
+		t.Errorf("origin_of %v, want %v", got, want)
 	}
 }

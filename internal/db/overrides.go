@@ -124,9 +124,11 @@ func (d *DB) mergeTx(ctx context.Context, tx *sql.Tx, into, from, note string) e
 			return fmt.Errorf("%q and %q are already one source (%s): %w", into, from, intoName, ErrInvalid)
 		}
 		for _, q := range []string{
+			// Origins first: they are found through the hops and
+			// articles of from (origins.go).
+			`UPDATE claims SET origin_id = ?1 WHERE id IN (` + originClaims("?2") + `)`,
 			`UPDATE aliases SET source_id = ?1 WHERE source_id = ?2`,
 			`UPDATE chain_hops SET source_id = ?1 WHERE source_id = ?2`,
-			`UPDATE claims SET origin_id = ?1 WHERE origin_id = ?2`,
 			`UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2`,
 			`UPDATE sources SET affiliation_id = ?1 WHERE affiliation_id = ?2 AND id <> ?1`,
 			`UPDATE sources SET affiliation_id = NULL WHERE id = ?1 AND affiliation_id = ?2`,

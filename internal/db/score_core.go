@@ -260,9 +260,10 @@ func (r *incr) weighing(id int64) ([]int64, error) {
 		return nil, fmt.Errorf("affiliates of source %d: %w", id, err)
 	}
 	origins = append(origins, id)
-	ps, err := int64s(ctx, tx, `SELECT DISTINCT proposition_id FROM claims WHERE origin_id IN (SELECT value FROM json_each(?1)) AND id <= ?2
+	of := originClaims("SELECT value FROM json_each(?1)")
+	ps, err := int64s(ctx, tx, `SELECT DISTINCT proposition_id FROM claims WHERE id IN (`+of+`) AND id <= ?2
 		UNION SELECT k.proposition_id FROM contradictions k WHERE k.contradicts_id IN (SELECT DISTINCT proposition_id FROM claims
-		WHERE origin_id IN (SELECT value FROM json_each(?1)) AND id <= ?2)`, idList(origins), r.meta.claimsThrough)
+		WHERE id IN (`+of+`) AND id <= ?2)`, idList(origins), r.meta.claimsThrough)
 	if err != nil {
 		return nil, fmt.Errorf("propositions weighing source %d: %w", id, err)
 	}

@@ -229,15 +229,16 @@ func (r *incr) seeds() (map[int64]bool, error) {
 			return nil, fmt.Errorf("outlet of article %d: %w", a.id, err)
 		}
 		if !before { // chains that ended at this outlet are no longer broken
-			if err := addProps(`SELECT DISTINCT proposition_id FROM claims WHERE origin_id = ? AND id <= ?`, a.outlet, r.meta.claimsThrough); err != nil {
+			if err := addProps(`SELECT DISTINCT proposition_id FROM claims WHERE id IN (`+originClaims("?1")+`) AND id <= ?2`,
+				a.outlet, r.meta.claimsThrough); err != nil {
 				return nil, fmt.Errorf("claims citing a new outlet: %w", err)
 			}
 		}
 	}
 	for _, x := range r.affChanged {
-		if err := addProps(`SELECT DISTINCT proposition_id FROM claims WHERE origin_id = ? AND id <= ?
-			UNION SELECT c.proposition_id FROM chain_hops h JOIN claims c ON c.id = h.claim_id WHERE h.source_id = ? AND h.claim_id <= ?`,
-			x, r.meta.claimsThrough, x, r.meta.claimsThrough); err != nil {
+		if err := addProps(`SELECT DISTINCT proposition_id FROM claims WHERE id IN (`+originClaims("?1")+`) AND id <= ?2
+			UNION SELECT c.proposition_id FROM chain_hops h JOIN claims c ON c.id = h.claim_id WHERE h.source_id = ?1 AND h.claim_id <= ?2`,
+			x, r.meta.claimsThrough); err != nil {
 			return nil, fmt.Errorf("claims through source %d: %w", x, err)
 		}
 	}

@@ -24,12 +24,12 @@ type Source struct {
 	Articles         int      `json:"articles"`         // articles it published
 }
 
-const sourceQuery = `SELECT s.id, s.name, s.kind, coalesce(aff.name, ''), s.reliability, s.reliability_score,
+var sourceQuery = `SELECT s.id, s.name, s.kind, coalesce(aff.name, ''), s.reliability, s.reliability_score,
 	coalesce(s.reliability_note, ''),
 	coalesce((SELECT rating FROM source_ratings r WHERE r.source_id = s.id ORDER BY r.id DESC LIMIT 1), ''),
 	coalesce((SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM aliases WHERE source_id = s.id AND alias <> s.name ORDER BY alias)), ''),
 	(SELECT count(DISTINCT claim_id) FROM chain_hops WHERE source_id = s.id AND position > 0),
-	(SELECT count(*) FROM claims WHERE origin_id = s.id),
+	(SELECT count(*) FROM (` + originClaims("s.id") + `)),
 	(SELECT count(*) FROM articles WHERE outlet_id = s.id)
 	FROM sources s LEFT JOIN sources aff ON aff.id = s.affiliation_id`
 
