@@ -31,6 +31,7 @@ func ingestCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "published", Usage: "publication `DATE` (YYYY-MM-DD)"},
 			&cli.StringFlag{Name: "title", Usage: "article `TITLE` (default: first line, or the HTML title)"},
 			&cli.IntFlag{Name: "max-bytes", Value: input.DefaultMaxBytes, Usage: "largest article text accepted, in `BYTES`"},
+			&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatchSize, Usage: "articles per transaction (`N`): fewer hold other writers up for less time, more write less"},
 			&cli.BoolFlag{Name: "no-score", Usage: "do not recompute grades afterwards (run `attrib score` later)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only problems and the summary"},
 		},
@@ -53,7 +54,10 @@ func runIngest(c *cli.Context, e *env, d *db.DB, paths []string) error {
 		MaxBytes: c.Int("max-bytes"),
 		Defaults: input.Meta{URL: c.String("url"), Outlet: c.String("outlet"), Published: c.String("published"), Title: c.String("title")},
 	}
-	ing, err := ingest.New(c.Context, d, ingest.Options{})
+	if c.Int("batch") < 1 {
+		return usagef("--batch must be at least 1, not %d", c.Int("batch"))
+	}
+	ing, err := ingest.New(c.Context, d, ingest.Options{BatchSize: c.Int("batch")})
 	if err != nil {
 		return err
 	}

@@ -91,6 +91,10 @@ func TestConcurrentIngestProcesses(t *testing.T) {
 // TestKillDuringIngest kills ingest processes with SIGKILL at several
 // moments; each time the database passes integrity_check, and a final
 // uninterrupted run completes the ingest with nothing doubled or lost.
+// Batches are small (--batch 100), so that kills land between and during
+// commits; the moments are fractions of an uninterrupted run timed first,
+// so that they fall inside the ingest on a fast machine and a slow one
+// alike, and at least one must leave it half done.
 func TestKillDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts processes")
@@ -100,15 +104,27 @@ func TestKillDuringIngest(t *testing.T) {
 	feed := filepath.Join(dir, "feed.jsonl")
 	const n = 1500
 	writeFeed(t, feed, n, 0)
-	for _, delay := range []time.Duration{30 * time.Millisecond, 120 * time.Millisecond, 300 * time.Millisecond, 700 * time.Millisecond} {
-		cmd := attribProcess(db, "ingest", "--quiet", feed)
+	args := []string{"ingest", "--quiet", "--no-score", "--batch", "100", feed}
+	start := time.Now()
+	if out, err := attribProcess(filepath.Join(dir, "timed.db"), args...).CombinedOutput(); err != nil {
+		t.Fatalf("timed run: %v\n%s", err, out)
+	}
+	full := time.Since(start)
+	partial := false
+	for _, f := range []float64{0.35, 0.5, 0.65, 0.8} {
+		cmd := attribProcess(db, args...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(delay)
+		time.Sleep(time.Duration(f * float64(full)))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
-		t.Logf("killed after %v: %d of %d articles stored", delay, integrity(t, db), n)
+		got := integrity(t, db)
+		partial = partial || got > 0 && got < n
+		t.Logf("killed after %.0f%% of a full run (%v): %d of %d articles stored", 100*f, full, got, n)
+	}
+	if !partial {
+		t.Error("no kill landed while the ingest was half done")
 	}
 	out, err := attribProcess(db, "ingest", "--quiet", feed).CombinedOutput()
 	if err != nil {
