@@ -31,6 +31,16 @@ type claimBuf struct {
 	affil            [][2]int64
 }
 
+// reset empties the buffers for the next batch, keeping their memory but
+// not the values of this one (which would keep its texts alive).
+func (b *claimBuf) reset() {
+	for _, q := range []*[]driver.NamedValue{&b.claims, &b.hops, &b.sources, &b.aliases} {
+		clear(*q)
+		*q = (*q)[:0]
+	}
+	b.affil = b.affil[:0]
+}
+
 // Rows go in several to a statement: one INSERT with k rows of values for
 // each k in rowsPerInsert, prepared once, the largest that fits first. On
 // real news (about 40 claims and 20 hops an article) this is a few

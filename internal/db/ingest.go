@@ -92,7 +92,8 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	err := d.writeTx(bg, writerSQL, func(st map[string]*rawStmt) error {
 		w := &writer{ctx: bg, now: d.now(), stmt: st, ids: map[string]int64{}, aliased: map[string]int64{},
 			affil: map[int64]bool{}, hashes: map[string]int64{}, urls: map[string]int64{},
-			alias: map[string]int64{}, key: map[string]int64{}, id: map[int64]bool{}}
+			alias: map[string]int64{}, key: map[string]int64{}, id: map[int64]bool{}, buf: &d.wconn.buf}
+		defer w.buf.reset()
 		return w.batch(ctx, batch, out)
 	})
 	if err != nil {
@@ -122,7 +123,7 @@ type writer struct {
 	// gets (0 until read): the transaction holds the write lock, so ids are
 	// handed out here, and no row waits for the rowid of another.
 	nextArticle, nextClaim, nextSource int64
-	buf                                claimBuf
+	buf                                *claimBuf // the write connection's, reused
 }
 
 var writerSQL = map[string]string{
