@@ -83,6 +83,13 @@ type writeConn struct {
 	// batch: grown anew for each batch of 1024 articles, the buffers of
 	// new sources and aliases were a sixth of the ingest's allocations.
 	buf claimBuf
+	// The filter of stored source keys (keyfilter.go), the data_version
+	// it was last checked at, the batches written on this connection, and
+	// whether another connection's writes ruled the filter out.
+	filter      *keyFilter
+	dataVersion int64
+	batches     int
+	noFilter    bool
 }
 
 // writeTx runs fn on the write connection inside BEGIN IMMEDIATE ... COMMIT,
@@ -190,6 +197,7 @@ func (w *writeConn) close() {
 		w.conn.Close()
 	}
 	w.conn, w.stmt = nil, nil
+	w.filter, w.batches = nil, 0 // data_version counts per connection
 }
 
 // Path is the file the database lives in.

@@ -92,8 +92,11 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 	err := d.writeTx(bg, writerSQL, func(st map[string]*rawStmt) error {
 		w := &writer{ctx: bg, now: d.now(), stmt: st, ids: map[string]int64{}, aliased: map[string]int64{},
 			affil: map[int64]bool{}, hashes: map[string]int64{}, urls: map[string]int64{},
-			alias: map[string]int64{}, key: map[string]int64{}, id: map[int64]bool{}, buf: &d.wconn.buf}
+			alias: map[string]int64{}, key: map[string]int64{}, id: map[int64]bool{}, buf: &d.wconn.buf, conn: &d.wconn}
 		defer w.buf.reset()
+		if _, err := d.wconn.keys(bg, st); err != nil {
+			return fmt.Errorf("stored source keys: %w", err)
+		}
 		return w.batch(ctx, batch, out)
 	})
 	if err != nil {
@@ -124,6 +127,7 @@ type writer struct {
 	// handed out here, and no row waits for the rowid of another.
 	nextArticle, nextClaim, nextSource int64
 	buf                                *claimBuf // the write connection's, reused
+	conn                               *writeConn
 }
 
 var writerSQL = map[string]string{
@@ -143,6 +147,10 @@ var writerSQL = map[string]string{
 	"maxSource":    `SELECT coalesce(max(id), 0) FROM sources`,
 	"affil":        `UPDATE sources SET affiliation_id = ? WHERE id = ? AND affiliation_id IS NULL AND id <> ?`,
 	"maxClaim":     `SELECT coalesce(max(id), 0) FROM claims`,
+	// The store's source keys, for the key filter (keyfilter.go).
+	"dataVersion": `PRAGMA data_version`,
+	"keyCount":    `SELECT (SELECT count(*) FROM aliases) + (SELECT count(*) FROM sources)`,
+	"allKeys":     `SELECT key FROM aliases UNION ALL SELECT key FROM sources`,
 }
 
 // batch writes the articles of one transaction a kind of row at a time,

@@ -108,12 +108,18 @@ func (r *rawStmt) queryInt(ctx context.Context, vals ...driver.Value) (int64, er
 
 // queryPairs runs a query of two columns and calls set for each row.
 func (r *rawStmt) queryPairs(ctx context.Context, arg driver.Value, set func(a, b driver.Value)) error {
-	rows, err := r.s.(driver.StmtQueryContext).QueryContext(ctx, r.set([]driver.Value{arg}))
+	return r.each(ctx, []driver.Value{arg}, func(row []driver.Value) { set(row[0], row[1]) })
+}
+
+// each runs a query with vals and calls fn with each row (valid until fn
+// returns).
+func (r *rawStmt) each(ctx context.Context, vals []driver.Value, fn func(row []driver.Value)) error {
+	rows, err := r.s.(driver.StmtQueryContext).QueryContext(ctx, r.set(vals))
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	dest := make([]driver.Value, 2)
+	dest := make([]driver.Value, len(rows.Columns()))
 	for {
 		if err := rows.Next(dest); err != nil {
 			if errors.Is(err, io.EOF) {
@@ -121,7 +127,7 @@ func (r *rawStmt) queryPairs(ctx context.Context, arg driver.Value, set func(a, 
 			}
 			return err
 		}
-		set(dest[0], dest[1])
+		fn(dest)
 	}
 }
 

@@ -127,9 +127,16 @@ func (w *writer) prefetch(batch []ArticleRecord, fresh []int) error {
 			}
 		}
 	}
+	// Keys the filter has not seen are not stored: only the others are
+	// asked for.
+	asked := keys[:0]
 	for _, k := range keys {
 		w.alias[k], w.key[k] = 0, 0
+		if f := w.conn.filter; f == nil || f.mayHave(k) {
+			asked = append(asked, k)
+		}
 	}
+	keys = asked
 	for _, id := range ids {
 		w.id[id] = false
 	}
@@ -242,6 +249,7 @@ func (w *writer) newSource(s *SourceRecord) error {
 		w.affil[id] = true
 	}
 	w.buf.sources = appendValues(w.buf.sources, id, s.Name, s.Key, s.Kind, w.now, aff)
+	w.conn.stored(s.Key)
 	w.ids[s.Key] = id
 	return nil
 }
@@ -252,6 +260,7 @@ func (w *writer) queueAlias(a Alias, id int64) {
 		return
 	}
 	w.buf.aliases = appendValues(w.buf.aliases, a.Key, a.Text, id)
+	w.conn.stored(a.Key)
 	w.aliased[a.Key] = id
 }
 
