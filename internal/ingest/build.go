@@ -270,11 +270,20 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 		}
 	}
 	// Affiliations name sources too; bring them into the record.
+	// Many sources share one (anonymous sources their outlet's), and
+	// lookups change nothing: the last one is reused.
+	var lastAff string
+	var lastSrc *sources.Source
 	for i := 0; i < len(b.order); i++ {
-		if aff := b.order[i].Affiliation; aff != "" {
-			if s := in.reg.Lookup(aff); s != nil {
-				b.use(s, "")
-			}
+		aff := b.order[i].Affiliation
+		if aff == "" {
+			continue
+		}
+		if aff != lastAff || lastSrc == nil {
+			lastAff, lastSrc = aff, in.reg.Lookup(aff)
+		}
+		if lastSrc != nil {
+			b.use(lastSrc, "")
 		}
 	}
 	surface := b.surfaces()
@@ -294,7 +303,8 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 // named in every article does not rewrite its aliases every time; a new
 // one carries all of them, since the store finds an existing row by them.
 func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceRecord {
-	sr := db.SourceRecord{ID: s.ID, Key: in.key(s.Name), Name: s.Name, Kind: string(s.Kind)}
+	nameKey, keys := in.reg.SourceKeys(s)
+	sr := db.SourceRecord{ID: s.ID, Key: nameKey, Name: s.Name, Kind: string(s.Kind)}
 	known := s.ID != 0
 	if s.Affiliation != "" && !(known && in.affDone[s.ID]) {
 		sr.AffiliationKey = in.key(s.Affiliation)
@@ -331,7 +341,6 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 		}
 		sr.Aliases = append(sr.Aliases, db.Alias{Key: k, Text: form})
 	}
-	keys := in.reg.AliasKeys(s)
 	for i, form := range s.Aliases {
 		if i < len(keys) {
 			add(form, keys[i])
@@ -340,9 +349,30 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 		}
 	}
 	for _, form := range surface {
-		add(form, in.key(form))
+		add(form, surfaceKey(in, s, sr.Key, keys, form))
 	}
 	// alias keys are distinct, so any sort gives this order
 	slices.SortFunc(sr.Aliases, func(x, y db.Alias) int { return strings.Compare(x.Key, y.Key) })
 	return sr
+}
+
+// maxKeyScan is the number of aliases up to which surfaceKey looks for a
+// form among them before it asks the registry.
+const maxKeyScan = 16
+
+// surfaceKey is Key(form) for a form written for s: the key of s's name
+// (nameKey) or of one of its aliases (keys, as AliasKeys) when form is one
+// of them, as it mostly is, else the registry's.
+func surfaceKey(in *Ingester, s *sources.Source, nameKey string, keys []string, form string) string {
+	if form == s.Name {
+		return nameKey
+	}
+	if len(s.Aliases) <= maxKeyScan {
+		for i, a := range s.Aliases {
+			if a == form && i < len(keys) {
+				return keys[i]
+			}
+		}
+	}
+	return in.key(form)
 }

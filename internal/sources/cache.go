@@ -72,6 +72,7 @@ type formArgs struct {
 
 // roleInfo is what the registry needs to know about a role.
 type roleInfo struct {
+	text        string // the role (a copy)
 	key         string // Key(role)
 	country     string // the first country the role names, or ""
 	affiliation string // affiliationOf(role)
@@ -93,7 +94,27 @@ func (r *Registry) key(name string) string {
 		return k
 	}
 	k := Key(name)
+	if k == name {
+		// Key never shares memory with its argument: k serves as both
+		r.keyCache.put(k, k)
+		return k
+	}
 	r.keyCache.put(strings.Clone(name), k)
+	return k
+}
+
+// keyKept is key for a name the registry keeps anyway (a canonical
+// name it is about to give a source): the cache holds name itself rather
+// than a copy.
+func (r *Registry) keyKept(name string) string {
+	if k, ok := r.keyCache.get(name); ok {
+		return k
+	}
+	k := Key(name)
+	if k == name {
+		k = name // one string for both
+	}
+	r.keyCache.put(name, k)
 	return k
 }
 
@@ -110,10 +131,10 @@ func (r *Registry) parse(name, role string, kind Kind) form {
 		fp = &f
 		r.formCache.put(a, fp)
 		if f.orig == a.name {
-			// Key(name) is f.key: the ingest asks for it next
-			if _, ok := r.keyCache.get(a.name); !ok {
-				r.keyCache.put(a.name, f.key)
-			}
+			// Key(name) is f.key: the ingest asks for it next. A new
+			// name is rarely keyed already, and putting it again is
+			// harmless, so it is put without looking first.
+			r.keyCache.put(a.name, f.key)
 		}
 	}
 	f := *fp
@@ -133,16 +154,22 @@ func (r *Registry) role(role string) roleInfo {
 		_, ri.country = countryIn(splitWords(role))
 		return ri
 	}
-	if ri, ok := r.roleCache.get(role); ok {
-		return ri
+	// Resolve asks about one role up to three times in a row (parse,
+	// filterPersons, applyRole): the last answer is kept at hand.
+	if r.lastRole.text == role && role != "" {
+		return r.lastRole
 	}
-	role = strings.Clone(role)
-	ws, wb := getWords(role)
-	// roles are mostly seen once: their keys would only crowd the key cache
-	ri := roleInfo{key: Key(role), affiliation: affiliationOfWords(ws)}
-	_, ri.country = countryIn(ws)
-	putWords(wb)
-	r.roleCache.put(role, ri)
+	ri, ok := r.roleCache.get(role)
+	if !ok {
+		role = strings.Clone(role)
+		ws, wb := getWords(role)
+		// roles are mostly seen once: their keys would only crowd the key cache
+		ri = roleInfo{text: role, key: Key(role), affiliation: affiliationOfWords(ws)}
+		_, ri.country = countryIn(ws)
+		putWords(wb)
+		r.roleCache.put(role, ri)
+	}
+	r.lastRole = ri
 	return ri
 }
 
@@ -153,6 +180,21 @@ func (r *Registry) AliasKeys(s *Source) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.aliasKeys(s)
+}
+
+// SourceKeys returns Key(s.Name) and AliasKeys(s) under one lock, for a
+// source the registry returned; the slice is as AliasKeys's.
+func (r *Registry) SourceKeys(s *Source) (string, []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	in := r.info[s]
+	if in == nil || r.keyCache.limit == 0 {
+		return r.key(s.Name), r.aliasKeys(s)
+	}
+	if in.nkText != s.Name || in.nkKey == "" && s.Name != "" {
+		in.nkText, in.nkKey = s.Name, r.key(s.Name)
+	}
+	return in.nkKey, r.aliasKeys(s)
 }
 
 // aliasKeys is AliasKeys, memoised in s's info: the ingest and stripCiter

@@ -137,7 +137,8 @@ var foldChains = sync.Pool{New: func() any {
 
 // keyASCII is Key for ASCII input in one pass over the bytes.
 func keyASCII(s string) string {
-	buf := appendASCIIKey(make([]byte, 0, len(s)), s)
+	var arr [64]byte
+	buf := appendASCIIKey(arr[:0], s)
 	if n := len(buf); n > 0 && buf[n-1] == ' ' {
 		buf = buf[:n-1]
 	}

@@ -35,6 +35,11 @@ type form struct {
 	// countryFromRole: a person whose title names no country takes the
 	// country of its role, when that names one (see parseForm)
 	countryFromRole bool
+
+	// keyTaken is set by find on its own copy of a form when byKey holds
+	// the form's key, which nothing between find and indexMaps removes:
+	// indexMaps need not look again. Cached forms never have it set.
+	keyTaken bool
 }
 
 // skelEnds is the skeletons of the first and last name tokens, cut from
@@ -104,11 +109,43 @@ func (f *form) parseAnonymous(ws []word) {
 // stripPossessiveWords drops the possessive of every word ("Babel's
 // sources" → "Babel sources").
 func stripPossessiveWords(s string) string {
+	if plainWords(s) {
+		return s
+	}
 	fs := strings.Fields(s)
 	for i, w := range fs {
 		fs[i] = stripPossessive(w)
 	}
 	return strings.Join(fs, " ")
+}
+
+// plainWords reports whether stripPossessiveWords(s) is s: s is ASCII,
+// its words are separated by single spaces with none around them, and no
+// word ends in an apostrophe or an apostrophe and s.
+func plainWords(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			c := s[i]
+			if c >= utf8.RuneSelf || c != ' ' && asciiSpace(c) {
+				return false
+			}
+			if c != ' ' {
+				continue
+			}
+			if i > 0 && s[i-1] == ' ' {
+				return false
+			}
+		}
+		if w := s[start:i]; len(stripPossessive(w)) != len(w) {
+			return false
+		}
+		start = i + 1
+	}
+	return true
 }
 
 // countryIn finds the first country form among the words.
@@ -272,10 +309,31 @@ func allAre(ws []word, c wclass) bool {
 // former Russian spy" → "a former Russian spy").
 func lowerArticle(c string) string {
 	if r, size := utf8.DecodeRuneInString(c); size > 0 && unicode.IsUpper(r) {
-		first := strings.ToLower(strings.SplitN(c, " ", 2)[0])
-		if determiners[first] && strings.Contains(c, " ") {
+		sp := strings.IndexByte(c, ' ')
+		if sp < 0 {
+			return c
+		}
+		if isDeterminer(c[:sp]) {
 			return string(unicode.ToLower(r)) + c[size:]
 		}
 	}
 	return c
+}
+
+// isDeterminer reports whether determiners holds strings.ToLower(w),
+// without building it for ASCII words.
+func isDeterminer(w string) bool {
+	var arr [16]byte
+	if len(w) > len(arr) || !isASCII(w) {
+		return determiners[strings.ToLower(w)]
+	}
+	b := arr[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return determiners[string(b)]
 }

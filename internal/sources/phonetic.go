@@ -21,47 +21,54 @@ func skeleton(tok string) string {
 	if !isASCII(tok) || tok == "" {
 		return tok
 	}
+	var arr [32]byte
+	return string(appendSkeleton(arr[:0], tok))
+}
+
+// appendSkeleton appends skeleton(tok) to dst.
+func appendSkeleton(dst []byte, tok string) []byte {
+	if !isASCII(tok) || tok == "" {
+		return append(dst, tok...)
+	}
 	s := tok
 	for _, p := range digraphFolds {
 		if strings.Contains(s, p[0]) {
 			s = strings.ReplaceAll(s, p[0], p[1])
 		}
 	}
-	b := []byte(s)
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
+	start := len(dst)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch c {
 		case 'y':
-			prevV := i > 0 && isVowel(b[i-1])
-			nextV := i+1 < len(b) && isVowel(b[i+1])
+			prevV := i > 0 && isVowel(s[i-1])
+			nextV := i+1 < len(s) && isVowel(s[i+1])
 			switch {
-			case i == len(b)-1 && i > 0:
+			case i == len(s)-1 && i > 0:
 				c = 'i'
 			case i > 0 && !prevV && !nextV:
 				c = 'i'
 			}
 		case 'j':
-			if i == len(b)-1 && i > 0 {
+			if i == len(s)-1 && i > 0 {
 				c = 'i'
 			}
 		case 'i':
-			if i == 0 && len(b) > 1 && isVowel(b[1]) {
+			if i == 0 && len(s) > 1 && isVowel(s[1]) {
 				c = 'y'
 			}
 		}
-		if n := len(out); n > 0 && out[n-1] == c {
+		if n := len(dst); n > start && dst[n-1] == c {
 			continue
 		}
-		out = append(out, c)
+		dst = append(dst, c)
 	}
 	// final "iy"/"yi"/"ij" collapse to one i: after the loop these are "ii"
 	// (deduplicated) or "yi" from a vowel-adjacent y.
-	r := string(out)
-	if strings.HasSuffix(r, "yi") && len(r) > 2 && !isVowel(r[len(r)-3]) {
-		r = r[:len(r)-2] + "i"
+	if r := dst[start:]; len(r) > 2 && r[len(r)-2] == 'y' && r[len(r)-1] == 'i' && !isVowel(r[len(r)-3]) {
+		dst = append(dst[:len(dst)-2], 'i')
 	}
-	return r
+	return dst
 }
 
 var digraphFolds = [][2]string{
@@ -80,9 +87,13 @@ func isVowel(c byte) bool {
 
 // nameSkeleton is the skeleton of every token of a key, space-separated.
 func nameSkeleton(toks []string) string {
-	sk := make([]string, len(toks))
+	var arr [64]byte
+	buf := arr[:0]
 	for i, t := range toks {
-		sk[i] = skeleton(t)
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = appendSkeleton(buf, t)
 	}
-	return strings.Join(sk, " ")
+	return string(buf)
 }

@@ -46,6 +46,7 @@ type Registry struct {
 	keyCache  memo[string, string] // see cache.go
 	formCache memo[formArgs, *form]
 	roleCache memo[string, roleInfo]
+	lastRole  roleInfo // the role asked about last (see role)
 }
 
 // info is the registry's private state for one source.
@@ -59,8 +60,10 @@ type info struct {
 	anonKeys    []string        // description keys (anonymous), without scope
 	akText      []string        // the aliases whose Keys akKeys holds (see aliasKeys)
 	akKeys      []string        // their Keys
-	placeholder bool            // known only by acronym, surname or description
-	pinned      bool            // a fact-checker chose the canonical name (Merge)
+	nkText      string          // the canonical name whose Key nkKey is (see SourceKeys)
+	nkKey       string
+	placeholder bool // known only by acronym, surname or description
+	pinned      bool // a fact-checker chose the canonical name (Merge)
 }
 
 // NewRegistry returns an empty registry.
@@ -212,7 +215,7 @@ func isPlaceholder(f form) bool {
 // uniqueName returns name, or name with the country or kind appended when
 // another source already has it, and its Key.
 func (r *Registry) uniqueName(s *Source, name string) (string, string) {
-	if k := r.key(name); r.byName[k] == nil || r.byName[k] == s {
+	if k := r.keyKept(name); r.free(k, s) {
 		return name, k
 	}
 	for _, suffix := range [2]string{s.Country, string(s.Kind)} {
@@ -220,16 +223,22 @@ func (r *Registry) uniqueName(s *Source, name string) (string, string) {
 			continue
 		}
 		n := name + " (" + suffix + ")"
-		if k := r.key(n); r.byName[k] == nil || r.byName[k] == s {
+		if k := r.keyKept(n); r.free(k, s) {
 			return n, k
 		}
 	}
 	for i := 2; ; i++ {
 		n := name + " (" + itoa(i) + ")"
-		if k := r.key(n); r.byName[k] == nil || r.byName[k] == s {
+		if k := r.keyKept(n); r.free(k, s) {
 			return n, k
 		}
 	}
+}
+
+// free reports whether no source but s has the canonical name of key k.
+func (r *Registry) free(k string, s *Source) bool {
+	o := r.byName[k]
+	return o == nil || o == s
 }
 
 func itoa(i int) string {

@@ -47,7 +47,7 @@ func (r *Registry) Resolve(name, role, citer string) *Source {
 	if s == nil {
 		s = r.newSource(Source{Name: f.canon, Kind: f.kind, Country: f.country, Affiliation: aff}, f)
 		r.addAlias(s, f.orig)
-		r.indexForm(s, f)
+		r.indexMaps(s, &f)
 	} else {
 		r.note(s, f)
 	}
@@ -96,7 +96,9 @@ func (r *Registry) scope(citer string) string {
 
 // find looks a non-anonymous form up without changing anything.
 func (r *Registry) find(f *form, role string) *Source {
-	if s := r.byKey[f.key]; s != nil && !(f.kind == Person && len(f.toks) == 1 && s.Kind == Person) {
+	s := r.byKey[f.key]
+	f.keyTaken = s != nil
+	if s != nil && !(f.kind == Person && len(f.toks) == 1 && s.Kind == Person) {
 		return s
 	}
 	if f.known >= 0 {
@@ -182,8 +184,10 @@ func (r *Registry) findInstitution(f *form) *Source {
 		if s := r.generic[f.generic]; s != nil {
 			return s
 		}
-		if f.kind == Intelligence && f.country != "" && len(r.intel[f.country]) == 1 {
-			return r.intel[f.country][0]
+		if f.kind == Intelligence && f.country != "" {
+			if is := r.intel[f.country]; len(is) == 1 {
+				return is[0]
+			}
 		}
 		return nil
 	case f.acronym != "":
@@ -226,13 +230,18 @@ func (r *Registry) note(s *Source, f form) {
 	if s.Country == "" && f.country != "" {
 		s.Country = f.country
 	}
-	r.indexForm(s, f)
+	r.indexMaps(s, &f) // f.orig was added above and stays a form of s
 }
 
 // indexForm enters a form of s into the lookup maps. Existing entries win,
 // so resolution is first-come and deterministic.
 func (r *Registry) indexForm(s *Source, f form) {
 	r.addAlias(s, f.orig)
+	r.indexMaps(s, &f)
+}
+
+// indexMaps is indexForm for a form whose orig is already a form of s.
+func (r *Registry) indexMaps(s *Source, f *form) {
 	if f.known >= 0 && r.known[f.known] == nil {
 		r.known[f.known] = s
 	}
@@ -240,7 +249,7 @@ func (r *Registry) indexForm(s *Source, f form) {
 		r.indexPerson(s, f)
 		return
 	}
-	if f.key != "" && r.byKey[f.key] == nil && !strings.Contains(f.generic, "@") {
+	if f.key != "" && !f.keyTaken && r.byKey[f.key] == nil && !strings.Contains(f.generic, "@") {
 		r.byKey[f.key] = s
 	}
 	switch {
@@ -273,7 +282,7 @@ func (r *Registry) indexForm(s *Source, f form) {
 	}
 }
 
-func (r *Registry) indexPerson(s *Source, f form) {
+func (r *Registry) indexPerson(s *Source, f *form) {
 	if len(f.toks) == 0 {
 		return
 	}
@@ -284,7 +293,7 @@ func (r *Registry) indexPerson(s *Source, f form) {
 		}
 		return
 	}
-	if f.key != "" && r.byKey[f.key] == nil {
+	if f.key != "" && !f.keyTaken && r.byKey[f.key] == nil {
 		r.byKey[f.key] = s
 	}
 	if r.phon[f.skel] == nil {

@@ -87,7 +87,9 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 	if in.roles == nil {
 		in.roles = make(map[string]bool)
 	}
-	in.roles[ri.key] = true
+	if !in.roles[ri.key] {
+		in.roles[ri.key] = true
+	}
 	if s.Country == "" && ri.country != "" {
 		s.Country = ri.country
 	}

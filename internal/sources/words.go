@@ -43,8 +43,27 @@ func splitWords(s string) []word {
 }
 
 // appendWords appends the words of s to ws and their key tokens to toks.
-// A word's key is a slice of toks.
+// A word's key is a slice of toks. The tokens of the ASCII words that are
+// not their own key ("Korea's", "Seok-yeol") are cut from one string, made
+// in a first pass, rather than allocated word by word.
 func appendWords(ws []word, toks []string, s string) ([]word, []string) {
+	var arr [128]byte
+	var ends [maxShared]int // end of each shared word's key in buf
+	buf, nshared := arr[:0], 0
+	for i := 0; nshared < maxShared; {
+		var a, b int
+		if a, b, i = nextField(s, i); i < 0 {
+			break
+		}
+		if f := trimWord(s[a:b]); f != "" && isASCII(f) && !isPlainToken(f) {
+			buf = appendASCIIKey(buf, f)
+			ends[nshared] = len(buf)
+			buf = append(buf, ' ') // as if the word's key began a buffer
+			nshared++
+		}
+	}
+	all := string(buf)
+	shared, from := 0, 0
 	for i := 0; ; {
 		var a, b int
 		if a, b, i = nextField(s, i); i < 0 {
@@ -55,10 +74,17 @@ func appendWords(ws []word, toks []string, s string) ([]word, []string) {
 			continue
 		}
 		start := len(toks)
-		if isASCII(f) {
-			toks = appendKeyTokensASCII(toks, f)
-		} else {
+		switch {
+		case !isASCII(f):
 			toks = append(toks, keyOf(f)...)
+		case isPlainToken(f):
+			toks = append(toks, f)
+		case shared < nshared:
+			toks = appendFields(toks, all[from:ends[shared]])
+			from = ends[shared] + 1
+			shared++
+		default:
+			toks = appendKeyTokensASCII(toks, f)
 		}
 		if len(toks) == start {
 			continue
@@ -68,6 +94,36 @@ func appendWords(ws []word, toks []string, s string) ([]word, []string) {
 		ws = append(ws, word{orig: f, key: key, cap: unicode.IsUpper(r), poss: isPossessive(f), cls: wordClassOf(key)})
 	}
 	return ws, toks
+}
+
+// maxShared is the number of words per name whose tokens appendWords cuts
+// from one string; later ones get their own.
+const maxShared = 16
+
+// isPlainToken reports whether the ASCII word w is its own key token
+// (lower-case letters and digits only).
+func isPlainToken(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// appendFields appends the space-separated non-empty parts of all to toks.
+func appendFields(toks []string, all string) []string {
+	for i := 0; i < len(all); {
+		j := strings.IndexByte(all[i:], ' ')
+		if j < 0 {
+			return append(toks, all[i:])
+		}
+		if j > 0 {
+			toks = append(toks, all[i:i+j])
+		}
+		i += j + 1
+	}
+	return toks
 }
 
 // wordBuf is a reusable buffer for the words of one name, for the
@@ -170,30 +226,11 @@ func keyOf(w string) []string {
 // word already in key form (lower-case letters and digits) is its own
 // token and costs no allocation.
 func appendKeyTokensASCII(toks []string, w string) []string {
-	plain := true
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if isPlainToken(w) {
 		return append(toks, w)
 	}
 	var arr [64]byte
-	buf := appendASCIIKey(arr[:0], w)
-	all := string(buf)
-	for i := 0; i < len(all); {
-		j := strings.IndexByte(all[i:], ' ')
-		if j < 0 {
-			return append(toks, all[i:])
-		}
-		if j > 0 {
-			toks = append(toks, all[i:i+j])
-		}
-		i += j + 1
-	}
-	return toks
+	return appendFields(toks, string(appendASCIIKey(arr[:0], w)))
 }
 
 // isPossessive reports whether w ends in 's or s' (any apostrophe).
@@ -252,14 +289,32 @@ func wordsTokens(ws []word) []string {
 
 // wordsOrig joins the words as written, without a final possessive.
 func wordsOrig(ws []word) string {
-	parts := make([]string, len(ws))
+	switch len(ws) {
+	case 0:
+		return ""
+	case 1:
+		if ws[0].poss {
+			return stripPossessive(ws[0].orig)
+		}
+		return ws[0].orig
+	}
+	n := len(ws) - 1
+	for _, w := range ws {
+		n += len(w.orig)
+	}
+	var b strings.Builder
+	b.Grow(n)
 	for i, w := range ws {
-		parts[i] = w.orig
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if i == len(ws)-1 && w.poss {
+			b.WriteString(stripPossessive(w.orig))
+		} else {
+			b.WriteString(w.orig)
+		}
 	}
-	if n := len(parts); n > 0 && ws[n-1].poss {
-		parts[n-1] = stripPossessive(parts[n-1])
-	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 func stripPossessive(w string) string {
