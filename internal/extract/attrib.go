@@ -28,6 +28,19 @@ type matcher struct {
 	toks    []tok
 	closeOf []int
 	cands   *Model // the model whose candidates setLex marked (tok.cand), or nil
+	rs      []rng  // one's chunk
+}
+
+// one returns a slice holding only g (capped: appending copies), carved
+// from a chunk that serves many: the contents of raw matches, which live
+// until their claims are built in the same extraction.
+func (m *matcher) one(g rng) []rng {
+	if len(m.rs) == cap(m.rs) {
+		m.rs = make([]rng, 0, 256)
+	}
+	m.rs = append(m.rs, g)
+	k := len(m.rs)
+	return m.rs[k-1 : k : k]
 }
 
 func (m *matcher) word(i int, w string) bool {
@@ -91,7 +104,7 @@ func (m *matcher) participle(r *raw) (raw, bool) {
 			continue
 		}
 		if m.punct(j, ',') && m.toks[j+1].k == kWord && participleCue[m.toks[j+1].lw] {
-			r2 := raw{src: r.src, appos: r.appos, cue: rng{j + 1, j + 2}, content: []rng{{j + 2, c.b}}}
+			r2 := raw{src: r.src, appos: r.appos, cue: rng{j + 1, j + 2}, content: m.one(rng{j + 2, c.b})}
 			if m.word(j+2, "that") {
 				r2.content[0].a = j + 3
 			}
@@ -187,9 +200,9 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 			r.appos = rng{j + 1, e}
 		}
 		if m.punct(k, ',') {
-			r.content = []rng{{s.a, k}}
+			r.content = m.one(rng{s.a, k})
 		} else {
-			r.content = []rng{{s.a, k + 1}}
+			r.content = m.one(rng{s.a, k + 1})
 		}
 		m.finish(&r)
 		return r, true
@@ -216,7 +229,7 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 	}
 	if !hasThat && m.toks[i].lw == "told" {
 		for j := right; j < e && j-right < 5; j++ {
-			if m.toks[j].k == kWord && pronouns[m.toks[j].lw] {
+			if m.toks[j].k == kWord && (m.toks[j].fl&flPron != 0) {
 				right = j
 				break
 			}
@@ -244,7 +257,7 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 	}
 	switch {
 	case leftOK && !hasThat && (rightWords <= 6 || m.punct(ce, ',')):
-		r.content = []rng{left}
+		r.content = m.one(left)
 		// "\"A,\" X said, \"B.\"": the quote goes on after the cue.
 		for j := ce; j < e; j++ {
 			if m.toks[j].k == kQOpen && m.closeOf[j] > j {
@@ -256,7 +269,7 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 		if !hasThat {
 			right = m.skipLead(right, e)
 		}
-		r.content = []rng{{right, e}}
+		r.content = m.one(rng{right, e})
 		if m.word(right, "the") && m.word(right+1, "fact") && m.word(right+2, "that") {
 			r.content[0].a = right + 3
 		}
@@ -351,21 +364,21 @@ func (m *matcher) colon(s sent) (raw, bool) {
 	r := raw{cue: rng{c, c + 1}}
 	q := c + 1
 	if m.toks[q].k == kQOpen && m.closeOf[q] >= e-1 {
-		if pronouns[m.toks[st].lw] && m.toks[st].k == kWord {
+		if (m.toks[st].fl&flPron != 0) && m.toks[st].k == kWord {
 			r.src = rng{st, st + 1}
 		} else if n := m.capRun(st, c); n > 0 {
 			r.src = rng{st, st + n}
 		} else {
 			return r, false
 		}
-		r.content = []rng{{q, e}}
+		r.content = m.one(rng{q, e})
 		m.finish(&r)
 		return r, r.quote
 	}
 	// Headline "X: Y": a short capitalised name, no final stop.
 	if s.b == e && c-st <= 4 && m.capRun(st, c) == c-st && !labels[m.toks[st].lw] {
 		r.src = rng{st, c}
-		r.content = []rng{{c + 1, e}}
+		r.content = m.one(rng{c + 1, e})
 		m.finish(&r)
 		return r, len(r.content) > 0
 	}

@@ -87,7 +87,7 @@ func (m *matcher) cutTail(r *raw) int {
 			k++
 			conj = true
 		}
-		for k < c.b && m.toks[k].k == kWord && !m.toks[k].cap && (isLyAdverb(m.toks[k].lw) || subjSkip[m.toks[k].lw]) {
+		for k < c.b && m.toks[k].k == kWord && !m.toks[k].cap && (isLyAdverb(m.toks[k].lw) || (m.toks[k].fl&flSubjSkip != 0)) {
 			k++
 		}
 		if k >= c.b-1 || m.toks[k].k != kWord || m.toks[k].cap {
@@ -130,7 +130,7 @@ func (m *matcher) coordinated(r *raw, k, e int) (raw, bool) {
 	if e-a < 2 {
 		return raw{}, false
 	}
-	r2.content = []rng{{a, e}}
+	r2.content = m.one(rng{a, e})
 	m.finish(&r2)
 	return r2, len(r2.content) > 0
 }
@@ -141,5 +141,5 @@ func (m *matcher) finalStop(i int) bool {
 	if !isStop(m.text, &m.toks[i]) {
 		return false
 	}
-	return !(i > 0 && m.toks[i-1].k == kWord && m.toks[i-1].e == m.toks[i].s && abbrevs[m.toks[i-1].lw] && m.punct(i, '.'))
+	return !(i > 0 && m.toks[i-1].k == kWord && m.toks[i-1].e == m.toks[i].s && (m.toks[i-1].fl&flAbbrev != 0) && m.punct(i, '.'))
 }

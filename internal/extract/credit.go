@@ -1,6 +1,11 @@
 package extract
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // credit is a news agency credited for a paragraph (", Yonhap agency
 // reports.") or, as a wire dateline ("SEOUL (Yonhap) --"), for the story.
@@ -188,14 +193,49 @@ func (x *extractor) furniture(s sent) bool {
 	if !hit {
 		return false
 	}
-	low := strings.ToLower(x.m.str(rng{s.a, s.b}))
-	for _, b := range boiler {
-		if strings.Contains(low, b) {
-			return true
+	// The sentence in lower case (as strings.ToLower gives it), in a
+	// reused buffer, searched for the phrases in one pass.
+	str := x.m.str(rng{s.a, s.b})
+	if isASCII(str) {
+		x.low = appendASCIILower(x.low[:0], str)
+	} else {
+		x.low = x.low[:0]
+		for _, r := range str {
+			x.low = utf8.AppendRune(x.low, unicode.ToLower(r))
+		}
+	}
+	return boilerIn(x.low)
+}
+
+// boilerIn reports whether low contains one of the boiler phrases: a
+// phrase can start only where its first two bytes stand, so one scan of
+// the byte pairs finds the few places worth comparing.
+func boilerIn(low []byte) bool {
+	for i := 0; i+1 < len(low); i++ {
+		p := uint16(low[i])<<8 | uint16(low[i+1])
+		if boilerPairs[p>>6]&(1<<(p&63)) == 0 {
+			continue
+		}
+		for _, b := range boilerByFirst[low[i]] {
+			if bytes.HasPrefix(low[i:], b) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// boilerPairs marks the first two bytes of each boiler phrase (every
+// phrase has two or more bytes); boilerByFirst holds the phrases by their
+// first byte.
+var boilerPairs, boilerByFirst = func() (pairs [1 << 10]uint64, first [256][][]byte) {
+	for _, b := range boiler {
+		p := uint16(b[0])<<8 | uint16(b[1])
+		pairs[p>>6] |= 1 << (p & 63)
+		first[b[0]] = append(first[b[0]], []byte(b))
+	}
+	return
+}()
 
 // heading: a paragraph of one short line with no closing punctuation.
 func (x *extractor) heading(p *para) bool {

@@ -26,8 +26,8 @@ func Extract(text string, opt Options) []Claim {
 
 // rules runs the rule-based matcher over the paragraphs.
 func (x *extractor) rules(paras []para) []Claim {
-	ends := make([]int, len(paras))
-	credits := make([]*credit, len(paras))
+	x.ends, x.credits = grow(x.ends, len(paras)), grow(x.credits, len(paras))
+	ends, credits := x.ends, x.credits
 	var wire *credit // a dateline "(Agency) --" covers the whole story
 	var all []Claim
 	ns := 0
@@ -50,7 +50,8 @@ func (x *extractor) rules(paras []para) []Claim {
 		ends[pi] = len(all)
 		credits[pi] = cr
 	}
-	results := make([][]Claim, len(paras))
+	x.results = grow(x.results, len(paras))
+	results := x.results
 	for pi := range results {
 		start := 0
 		if pi > 0 {
@@ -85,6 +86,12 @@ type extractor struct {
 	lastv     Claim    // what last points to
 	speakers  []string // sources resolved in the current paragraph
 	lastSent  int      // the sentence index of the paragraph's latest attributed claim
+	low       []byte   // furniture's scratch: a sentence in lower case
+	// rules' per-paragraph arrays (cleared by reset: they point into
+	// the claims and credits of the text).
+	ends    []int
+	credits []*credit
+	results [][]Claim
 }
 
 // reset readies x for a new text, keeping its arrays (emptied).
@@ -92,12 +99,18 @@ func (x *extractor) reset(m *matcher, opt Options) {
 	clear(x.co.ents)
 	clear(x.speakers)
 	clear(x.pout)
+	clear(x.credits)
+	clear(x.results)
 	*x = extractor{
 		m:        m,
 		opt:      opt,
 		co:       corefs{ents: x.co.ents[:0], kb: x.co.kb[:0]},
 		pout:     x.pout[:0],
 		speakers: x.speakers[:0],
+		low:      x.low[:0],
+		ends:     x.ends[:0],
+		credits:  x.credits[:0],
+		results:  x.results[:0],
 	}
 }
 
@@ -153,7 +166,7 @@ func (x *extractor) paragraph(out []Claim, p *para, cr *credit) []Claim {
 			whole := m.toks[s.a].k == kQOpen && m.closeOf[s.a] >= m.end(s)-1
 			if n := len(out); whole && !fromPrev && n > 0 && out[n-1].Quote && out[n-1].Cue != nil && x.lastSent == si-1 && out[n-1].Start() < out[n-1].Cue.Span.Start {
 				// "\"A,\" X said. \"B.\"": one quote interrupted by its cue.
-				q := raw{content: []rng{{s.a, m.end(s)}}}
+				q := raw{content: m.one(rng{s.a, m.end(s)})}
 				m.finish(&q)
 				if len(q.content) == 1 && q.quote {
 					g := x.build(q)
@@ -227,7 +240,7 @@ func (x *extractor) hasQuote(s sent) bool {
 // a pronoun opening it ("But he named ...") is the hop's mention.
 func (x *extractor) continueQuote(c *Claim, s sent) {
 	m := x.m
-	r := raw{content: []rng{{s.a, m.end(s)}}}
+	r := raw{content: m.one(rng{s.a, m.end(s)})}
 	m.finish(&r)
 	if len(r.content) == 0 {
 		return

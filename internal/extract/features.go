@@ -69,14 +69,21 @@ func mix(t, v uint64) uint64 {
 // cache lines that neighbouring tokens reuse.
 func grp(t, v, k uint64) uint64 { return mix(t, v)&^7 | k }
 
+// hashStr is the 64-bit FNV-1a hash of s.
 func hashStr(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
+
+// The 64-bit FNV-1a parameters.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // Rule roles of a token, from the rule-based matcher's claims.
 const (
@@ -98,6 +105,9 @@ type tctx struct {
 	first []bool  // first token of its sentence
 	sent  []int32 // sentence number (text-wide)
 	sents []sent  // the sentences, by number
+	// The tokens pass 1 looks at when setLex marked its model's
+	// candidates: rule cues and candidates (lex or tok.cand), in order.
+	cidx []int32
 }
 
 // newTctx computes the token facts; paras must have their sentences split
@@ -133,22 +143,15 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 	c.m, c.rule = m, rule
 	// form and sent are written for every token below, suf by ensure.
 	c.form, c.suf, c.shape = resize(c.form, n), resize(c.suf, n), grow(c.shape, n)
-	c.lex, c.inQ, c.first, c.sent = grow(c.lex, n), grow(c.inQ, n), grow(c.first, n), resize(c.sent, n)
-	c.sents = c.sents[:0]
+	c.lex, c.inQ, c.first, c.sent = resize(c.lex, n), grow(c.inQ, n), grow(c.first, n), resize(c.sent, n)
+	c.sents, c.cidx = c.sents[:0], c.cidx[:0]
 	for i := range m.toks {
 		t := &m.toks[i]
-		if t.k == kWord {
-			c.form[i] = t.h
-			switch {
-			case t.fl&flNoun != 0 && t.fl&flCue != 0:
-				c.lex[i] = 2
-			case t.fl&flCue != 0:
-				c.lex[i] = 1
-			case t.fl&flCite != 0:
-				c.lex[i] = 3
-			}
-		} else {
-			c.form[i] = t.h
+		c.form[i] = t.h
+		lx := lexOf[t.fl&(flNoun|flCue|flCite)] // punctuation has no flags
+		c.lex[i] = lx
+		if lx != 0 || t.cand || rule[i] == roleCue {
+			c.cidx = append(c.cidx, int32(i))
 		}
 	}
 	sn := int32(0)
@@ -173,6 +176,22 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 		}
 	}
 }
+
+// lexOf maps a word's flNoun, flCue and flCite flags to its tctx.lex
+// value: 2 a noun-like cue form, 1 a reporting verb form, 3 a citing cue.
+var lexOf = func() (t [flNoun | flCue | flCite + 1]uint8) {
+	for f := range t {
+		switch fl := uint16(f); {
+		case fl&flNoun != 0 && fl&flCue != 0:
+			t[f] = 2
+		case fl&flCue != 0:
+			t[f] = 1
+		case fl&flCite != 0:
+			t[f] = 3
+		}
+	}
+	return t
+}()
 
 // ensure computes the suffix and shape of token i on first use: only
 // the tokens that the taggers score need them.
@@ -251,7 +270,7 @@ func (c *tctx) appendCueFeats(fs []uint64, i, prev int) []uint64 {
 	p := uint64(prev)
 	rr := uint64(c.rule[i])
 	fs = append(fs,
-		mix(fBias, 0),
+		mtBias,
 		grp(fW0, c.w(i-2), 0),
 		grp(fW0, c.w(i-1), 1),
 		grp(fW0, w0, 2),
@@ -263,15 +282,15 @@ func (c *tctx) appendCueFeats(fs []uint64, i, prev int) []uint64 {
 		mix(fBiR, w0*31+c.w(i+1)),
 		mix(fSuf, c.suf[i]),
 		mix(fSufPrev, c.suf[i]*8+p),
-		mix(fShape, c.shape[i]*8+q),
-		mix(fLex, uint64(c.lex[i])*4+q),
-		mix(fInQ, q),
-		mix(fRule, rr),
-		mix(fPrev, p),
-		mix(fFirst, first*16+c.shape[i]),
+		mtShape.get(c.shape[i]*8+q),
+		mtLex.get(uint64(c.lex[i])*4+q),
+		mtInQ.get(q),
+		mtRule.get(rr),
+		mtPrev.get(p),
+		mtFirst.get(first*16+c.shape[i]),
 		mix(fTri, (c.w(i-1)*31+w0)*31+c.w(i+1)),
-		mix(fShapeM1, c.shape[max(i-1, 0)]*64+c.shape[i]*8+uint64(c.lex[i])),
-		mix(fLexR, uint64(c.lex[min(i+1, len(c.lex)-1)])*8+uint64(c.lex[i])),
+		mtShapeM1.get(c.shape[max(i-1, 0)]*64+c.shape[i]*8+uint64(c.lex[i])),
+		mtLexR.get(uint64(c.lex[min(i+1, len(c.lex)-1)])*8+uint64(c.lex[i])),
 	)
 	return fs
 }
@@ -329,20 +348,20 @@ func (c *tctx) appendRoleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 		grp(fW0, c.w(i+1), 3),
 		grp(fW0, c.w(i+2), 4),
 		mix(fSuf, c.suf[i]),
-		mix(fShape, c.shape[i]*8+q),
-		mix(fDLR, dl*16+dr),
+		mtShape.get(c.shape[i]*8+q),
+		mtDLR.get(dl*16+dr),
 		mix(fCueL, rc.cl[i]),
 		mix(fCueLDL, rc.cl[i]*16+dl),
 		mix(fCueR, rc.cr[i]),
 		mix(fCueRDR, rc.cr[i]*16+dr),
-		mix(fThat, th*16+dl),
-		mix(fComma, cm*16+dr),
-		mix(fShapeDL, c.shape[i]*16+dl),
-		mix(fShapeDR, c.shape[i]*16+dr+128*cm),
-		mix(fSDQ, sd*4+q*2+th),
-		mix(fLex, uint64(c.lex[i])*4+rr),
-		mix(fQDR, q*64+cm*32+dr+th*512),
-		mix(fFirst, first*64+c.shape[i]*8+rr),
+		mtThat.get(th*16+dl),
+		mtComma.get(cm*16+dr),
+		mtShapeDL.get(c.shape[i]*16+dl),
+		mtShapeDR.get(c.shape[i]*16+dr+128*cm),
+		mtSDQ.get(sd*4+q*2+th),
+		mtLex.get(uint64(c.lex[i])*4+rr),
+		mtQDR.get(q*64+cm*32+dr+th*512),
+		mtFirst.get(first*64+c.shape[i]*8+rr),
 	)
 	return fs
 }

@@ -67,26 +67,30 @@ func (s *hashSet) keys() []uint64 {
 	return out
 }
 
-// hashMap8 is an open-addressing map from non-zero uint64 hashes to small
-// values, sized once (put never grows it past half full).
-type hashMap8 struct {
+// hashMap16 is an open-addressing map from non-zero uint64 hashes to
+// 16-bit values, sized once (put never grows it past half full). A bitmap
+// of the keys' top 16 bits (8 KB, it stays in the L1 cache) answers most
+// lookups of absent keys, the common case, without probing the table.
+type hashMap16 struct {
 	mask uint64
 	k    []uint64
-	v    []uint8
+	v    []uint16
+	top  *[1 << 10]uint64 // bit key>>48 is set for every key
 }
 
-func newHashMap8(n int) *hashMap8 {
+func newHashMap16(n int) *hashMap16 {
 	size := 16
 	for size < 4*n {
 		size *= 2
 	}
-	return &hashMap8{mask: uint64(size - 1), k: make([]uint64, size), v: make([]uint8, size)}
+	return &hashMap16{mask: uint64(size - 1), k: make([]uint64, size), v: make([]uint16, size), top: new([1 << 10]uint64)}
 }
 
-func (h *hashMap8) put(key uint64, v uint8) {
+func (h *hashMap16) put(key uint64, v uint16) {
 	if key == 0 {
 		key = 1
 	}
+	h.top[key>>54] |= 1 << (key >> 48 & 63)
 	for i := (key ^ key>>29) & h.mask; ; i = (i + 1) & h.mask {
 		if h.k[i] == key || h.k[i] == 0 {
 			h.k[i], h.v[i] = key, v
@@ -95,9 +99,12 @@ func (h *hashMap8) put(key uint64, v uint8) {
 	}
 }
 
-func (h *hashMap8) get(key uint64) uint8 {
+func (h *hashMap16) get(key uint64) uint16 {
 	if key == 0 {
 		key = 1
+	}
+	if h.top[key>>54]&(1<<(key>>48&63)) == 0 {
+		return 0 // no key has these top bits
 	}
 	for i := (key ^ key>>29) & h.mask; ; i = (i + 1) & h.mask {
 		switch h.k[i] {
@@ -110,7 +117,7 @@ func (h *hashMap8) get(key uint64) uint8 {
 }
 
 // len counts the keys.
-func (h *hashMap8) len() int {
+func (h *hashMap16) len() int {
 	n := 0
 	for _, k := range h.k {
 		if k != 0 {

@@ -159,7 +159,7 @@ func mergeByStart(a, b []Claim) []Claim {
 func (x *extractor) hopOf(src rng, claims []Claim, at int) Hop {
 	m := x.m
 	h := Hop{Mention: x.mention(src)}
-	if src.b-src.a == 1 && pronouns[m.toks[src.a].lw] {
+	if src.b-src.a == 1 && (m.toks[src.a].fl&flPron != 0) {
 		for i := len(claims) - 1; i >= 0; i-- {
 			cl := claims[i]
 			if cl.Start() < at && len(cl.Chain) > 0 && cl.Cue != nil {

@@ -172,7 +172,7 @@ type Model struct {
 	qrole     *qtab[[2]uint64]
 	qdenseF   []float32           // dense, in the quantised emissions' scale
 	qtrans    []float32           // transTable(qdenseF)
-	lexCand   *hashMap8           // lexFlags plus flCand on the candidates
+	lexCand   *hashMap16          // lexFlags plus flCand on the candidates
 	punctCand [utf8.RuneSelf]bool // lexCand's flCand of each ASCII mark
 }
 
@@ -206,9 +206,9 @@ func (md *Model) freeze() {
 
 // lexWithCands is the lexicon flag map with flCand added to the keys of
 // cand.
-func lexWithCands(cand *hashSet) *hashMap8 {
+func lexWithCands(cand *hashSet) *hashMap16 {
 	keys := cand.keys()
-	h := newHashMap8(lexFlags.len() + len(keys))
+	h := newHashMap16(lexFlags.len() + len(keys))
 	for i, k := range lexFlags.k {
 		if k != 0 {
 			h.put(k, lexFlags.v[i])

@@ -55,7 +55,7 @@ func (c *corefs) resolve(m *matcher, src, appos rng) resolved {
 		}
 		return c.learn(m, src, stripDet(a))
 	}
-	if src.b-src.a == 1 && pronouns[m.toks[src.a].lw] {
+	if src.b-src.a == 1 && (m.toks[src.a].fl&flPron != 0) {
 		return c.pronoun(m.str(src), m.toks[src.a].lw)
 	}
 	if d, ok := c.description(m, src); ok {
@@ -66,7 +66,7 @@ func (c *corefs) resolve(m *matcher, src, appos rng) resolved {
 
 func startsLower(m *matcher, r rng) bool {
 	t := &m.toks[r.a]
-	return t.k == kWord && (!t.cap || determiners[t.lw])
+	return t.k == kWord && (!t.cap || (t.fl&flDet != 0))
 }
 
 // isName: every word is capitalised (apart from inner "of", "the", "and").
@@ -80,7 +80,7 @@ func (m *matcher) isName(r rng) bool {
 		if t.k != kWord {
 			continue
 		}
-		if i == r.a && determiners[t.lw] {
+		if i == r.a && (t.fl&flDet != 0) {
 			continue
 		}
 		if t.cap {
@@ -125,10 +125,10 @@ func (m *matcher) split(r rng) (name, role string) {
 			if m.punct(nx, '.') {
 				nx++
 			}
-			if nx < r.b && m.capAt(nx) && m.isName(rng{nx, r.b}) && !titles[m.toks[nx].lw] {
+			if nx < r.b && m.capAt(nx) && m.isName(rng{nx, r.b}) && !(m.toks[nx].fl&flTitle != 0) {
 				cut = i
 			}
-		case !t.cap && !determiners[t.lw] && m.isName(rng{i + 1, r.b}):
+		case !t.cap && !(t.fl&flDet != 0) && m.isName(rng{i + 1, r.b}):
 			cut = i
 		}
 	}

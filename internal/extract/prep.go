@@ -11,6 +11,7 @@ type prepBuf struct {
 	sents   []sent // all paragraphs' sentences, back to back
 	m       matcher
 	x       extractor
+	rs      []rng // the matcher's chunk of contents (see matcher.one), kept
 }
 
 var prepPool = sync.Pool{New: func() any { return new(prepBuf) }}
@@ -19,6 +20,8 @@ var prepPool = sync.Pool{New: func() any { return new(prepBuf) }}
 func (b *prepBuf) release() {
 	clear(b.toks)
 	clear(b.paras)
+	// The contents carved from the chunk are dead: their claims are built.
+	b.rs = b.m.rs[:0]
 	b.m = matcher{}
 	b.x.reset(nil, Options{})
 	prepPool.Put(b)
@@ -37,7 +40,7 @@ func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, 
 	toks := b.toks
 	setLex(text, toks, md)
 	b.closeOf = grow(b.closeOf, len(toks))
-	b.m = matcher{text: text, toks: toks, closeOf: b.closeOf}
+	b.m = matcher{text: text, toks: toks, closeOf: b.closeOf, rs: b.rs[:0]}
 	m := &b.m
 	if md != nil && md.lexCand != nil {
 		m.cands = md

@@ -98,9 +98,11 @@ func isStop(text string, t *tok) bool {
 	if t.k != kPunct {
 		return false
 	}
-	switch t.first(text) {
-	case '.', '!', '?', '…':
+	switch t.mk {
+	case '.', '!', '?':
 		return true
+	case mkWide:
+		return t.first(text) == '…'
 	}
 	return false
 }
@@ -132,7 +134,7 @@ func isAbbrev(toks []tok, i int) bool {
 	if t.e-t.s == 1 && t.cap {
 		return true
 	}
-	return abbrevs[t.lw]
+	return (t.fl&flAbbrev != 0)
 }
 
 // isStarter: a capitalised function word that usually opens a sentence, used

@@ -50,7 +50,7 @@ func (m *matcher) subject(s sent, i int, r *raw) bool {
 			return true
 		}
 	}
-	if m.toks[j].k == kWord && pronouns[m.toks[j].lw] {
+	if m.toks[j].k == kWord && (m.toks[j].fl&flPron != 0) {
 		r.src = rng{j, j + 1}
 		m.setLead(s, r)
 		return true
@@ -89,7 +89,7 @@ func (m *matcher) setLead(s sent, r *raw) {
 }
 
 func (m *matcher) skipAdverbs(s sent, j int) int {
-	for j >= s.a && m.toks[j].k == kWord && !m.toks[j].cap && (subjSkip[m.toks[j].lw] || isLyAdverb(m.toks[j].lw)) {
+	for j >= s.a && m.toks[j].k == kWord && !m.toks[j].cap && ((m.toks[j].fl&flSubjSkip != 0) || isLyAdverb(m.toks[j].lw)) {
 		j--
 	}
 	return j
@@ -104,20 +104,20 @@ func isLyAdverb(w string) bool {
 
 // npLeft walks a noun phrase leftwards from token j (its last token).
 func (m *matcher) npLeft(s sent, j int) (rng, bool) {
-	if j < s.a || m.toks[j].k != kWord || npStop[m.toks[j].lw] || npInner[m.toks[j].lw] {
+	if j < s.a || m.toks[j].k != kWord || (m.toks[j].fl&flNPStop != 0) || (m.toks[j].fl&flNPInner != 0) {
 		return rng{}, false
 	}
 	k := j
 	for k >= s.a && j-k < maxNP {
 		t := &m.toks[k]
 		if t.k == kWord {
-			if npStop[t.lw] && !(t.lw == "and" && m.capAt(k-1) && m.capAt(k+1)) {
+			if (t.fl&flNPStop != 0) && !(t.lw == "and" && m.capAt(k-1) && m.capAt(k+1)) {
 				break
 			}
-			if !t.cap && cueForms[t.lw] && !nounCue[t.lw] {
+			if !t.cap && (t.fl&flCue != 0) && !(t.fl&flNoun != 0) {
 				break
 			}
-			if k < j && pronouns[t.lw] {
+			if k < j && (t.fl&flPron != 0) {
 				break
 			}
 			k--
@@ -133,7 +133,7 @@ func (m *matcher) npLeft(s sent, j int) (rng, bool) {
 		return rng{}, false
 	}
 	st := k + 1
-	for st <= j && m.toks[st].k == kWord && npInner[m.toks[st].lw] && !determiners[m.toks[st].lw] {
+	for st <= j && m.toks[st].k == kWord && (m.toks[st].fl&flNPInner != 0) && !(m.toks[st].fl&flDet != 0) {
 		st++
 	}
 	for st <= j && m.toks[st].k != kWord {

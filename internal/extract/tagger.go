@@ -1,6 +1,9 @@
 package extract
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // trel is one relation found by the tagger, in token ranges.
 type trel struct {
@@ -19,6 +22,7 @@ type tagState struct {
 	fs       []uint64
 	fo       []int32 // per token of a region (or candidate), where its features start in fs
 	cands    []int32 // pass 1's candidates in a paragraph
+	hits     []int32 // pass 1's tokens tagged other than O in a paragraph
 	first    []int   // their first step's tag
 	vt       viterbiBuf
 	isc      [8]int32
@@ -130,14 +134,35 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 	fs := st.fs[:0]
 	cands := st.cands[:0]
 	st.fo = st.fo[:0]
-	for i := a; i < b; i++ {
-		st.cue[i] = tO
-		if ruleCue(c, i, st.cue) || !md.candidate(c, i) {
-			continue
+	clear(st.cue[a:b])  // tO
+	hits := st.hits[:0] // the tokens tagged other than O
+	if c.m.cands == md && md != nil {
+		// setLex marked md's candidates: only the tokens of c.cidx
+		// (sorted) can be rule cues or candidates.
+		k, _ := slices.BinarySearch(c.cidx, int32(a))
+		for ; k < len(c.cidx) && int(c.cidx[k]) < b; k++ {
+			i := int(c.cidx[k])
+			if ruleCue(c, i, st.cue) {
+				hits = append(hits, int32(i))
+				continue
+			}
+			cands = append(cands, int32(i))
+			st.fo = append(st.fo, int32(len(fs)))
+			fs = c.appendCueFeats(fs, i, tO)
 		}
-		cands = append(cands, int32(i))
-		st.fo = append(st.fo, int32(len(fs)))
-		fs = c.appendCueFeats(fs, i, tO)
+	} else {
+		for i := a; i < b; i++ {
+			if ruleCue(c, i, st.cue) {
+				hits = append(hits, int32(i))
+				continue
+			}
+			if !md.candidate(c, i) {
+				continue
+			}
+			cands = append(cands, int32(i))
+			st.fo = append(st.fo, int32(len(fs)))
+			fs = c.appendCueFeats(fs, i, tO)
+		}
 	}
 	st.fo = append(st.fo, int32(len(fs)))
 	st.cands, st.fs = cands, fs
@@ -157,6 +182,7 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 		if t == tO {
 			continue
 		}
+		hits = append(hits, int32(i))
 		prev := t
 		last = i
 		for j := i + 1; j < b; j++ {
@@ -170,13 +196,17 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 			if t == tO {
 				break
 			}
+			hits = append(hits, int32(j))
 			prev, last = t, j
 		}
 	}
-	for i := a; i < b; i++ {
+	clear(st.isCue[a:b])
+	clear(st.cueStart[a:b])
+	for _, i := range hits {
 		st.isCue[i] = st.cue[i] != tO
 		st.cueStart[i] = st.cue[i] == tBK
 	}
+	st.hits = hits
 }
 
 // regions returns the token ranges of [a, b) that pass 2 tags: each

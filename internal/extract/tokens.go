@@ -23,29 +23,43 @@ type tok struct {
 	s, e   int
 	bs, be int
 	k      kind
-	nl     bool  // a line break stands between the previous token and this one
-	cap    bool  // the word starts with an upper-case letter
-	fl     uint8 // lexicon flags of lw (flCue ...), set by setLex
-	cand   bool  // in the candidate set of the model given to setLex
+	nl     bool   // a line break stands between the previous token and this one
+	cap    bool   // the word starts with an upper-case letter
+	fl     uint16 // lexicon flags of lw (flCue ...), set by setLex
+	cand   bool   // in the candidate set of the model given to setLex
+	mk     uint8  // a mark's ASCII byte, mkWide for a non-ASCII mark, mkWord for a word
 	lw     string
 	h      uint64 // hash of lw, or of the mark for punctuation (setLex)
 }
 
+// Values of tok.mk that are not an ASCII mark: mk caches the first byte
+// of a mark so that tests of punctuation need not read the text.
+const (
+	mkWide uint8 = 0x80 // a mark outside ASCII
+	mkWord uint8 = 0xFF // a word
+)
+
 // Lexicon flags of a word, looked up once per token (setLex) instead of
 // one string map lookup per test.
 const (
-	flCue    uint8 = 1 << iota // cueForms
-	flNoun                     // nounCue
-	flPart                     // participleCue
-	flAbout                    // aboutVerbs
-	flDet                      // determiners
-	flBoiler                   // boilerWord
-	flCite                     // citeCue or "according"
+	flCue      uint16 = 1 << iota // cueForms
+	flNoun                        // nounCue
+	flPart                        // participleCue
+	flAbout                       // aboutVerbs
+	flDet                         // determiners
+	flBoiler                      // boilerWord
+	flCite                        // citeCue or "according"
+	flAbbrev                      // abbrevs
+	flNPStop                      // npStop
+	flNPInner                     // npInner
+	flPron                        // pronouns
+	flTitle                       // titles
+	flSubjSkip                    // subjSkip
 )
 
-var lexFlags = func() *hashMap8 {
-	h := newHashMap8(1024)
-	add := func(m map[string]bool, f uint8) {
+var lexFlags = func() *hashMap16 {
+	h := newHashMap16(1024)
+	add := func(m map[string]bool, f uint16) {
 		for w := range m {
 			k := hashStr(w)
 			h.put(k, h.get(k)|f)
@@ -59,12 +73,18 @@ var lexFlags = func() *hashMap8 {
 	add(boilerWord, flBoiler)
 	add(citeCue, flCite)
 	add(map[string]bool{"according": true}, flCite)
+	add(abbrevs, flAbbrev)
+	add(npStop, flNPStop)
+	add(npInner, flNPInner)
+	add(pronouns, flPron)
+	add(titles, flTitle)
+	add(subjSkip, flSubjSkip)
 	return h
 }()
 
 // flCand marks a model's cue candidates in a lexicon map (see
 // Model.lexCand); it is not kept in tok.fl.
-const flCand uint8 = 1 << 7
+const flCand uint16 = 1 << 15
 
 // setLex fills each token's hash and lexicon flags, and with a model its
 // candidate mark (one lookup for both).
@@ -77,7 +97,9 @@ func setLex(text string, toks []tok, md *Model) {
 	for i := range toks {
 		t := &toks[i]
 		if t.k == kWord {
-			t.h = hashStr(t.lw)
+			if t.h == 0 { // not hashed by the tokenizer (or hashStr is 0 again)
+				t.h = hashStr(t.lw)
+			}
 			f := lex.get(t.h)
 			t.fl, t.cand = f&^flCand, f&flCand != 0
 		} else if c := text[t.bs]; c < utf8.RuneSelf {
@@ -122,8 +144,12 @@ func tokenizeInto(toks []tok, text string) []tok {
 			continue
 		} else if c >= 'a' && c <= 'z' {
 			// ASCII lower-case word: the common case, no decoding.
+			// The word's hash (hashStr) is made on the way: setLex
+			// need not read it again.
+			h := (fnvOffset ^ uint64(c)) * fnvPrime
 			j := i + 1
 			for j < len(text) && (text[j] >= 'a' && text[j] <= 'z') {
+				h = (h ^ uint64(text[j])) * fnvPrime
 				j++
 			}
 			// The word ends here unless scanWord would go on: a
@@ -141,7 +167,7 @@ func tokenizeInto(toks []tok, text string) []tok {
 				}
 			}
 			if end {
-				toks = append(toks, tok{s: ri, e: ri + j - i, bs: i, be: j, k: kWord, nl: nl, lw: text[i:j]})
+				toks = append(toks, tok{s: ri, e: ri + j - i, bs: i, be: j, k: kWord, mk: mkWord, nl: nl, lw: text[i:j], h: h})
 				nl, prevSpace = false, false
 				ri += j - i
 				i = j
@@ -166,7 +192,7 @@ func tokenizeInto(toks []tok, text string) []tok {
 		nl = false
 		if isWordRune(r) {
 			j, rj := scanWord(text, i, ri)
-			t.e, t.be, t.k = rj, j, kWord
+			t.e, t.be, t.k, t.mk = rj, j, kWord, mkWord
 			t.cap = unicode.IsUpper(r)
 			if w := text[i:j]; isASCII(w) {
 				if hasASCIIUpper(w) {
@@ -181,7 +207,10 @@ func tokenizeInto(toks []tok, text string) []tok {
 			}
 			i, ri = j, rj
 		} else {
-			t.e, t.be, t.k = ri+1, i+w, kPunct
+			t.e, t.be, t.k, t.mk = ri+1, i+w, kPunct, mkWide
+			if r < utf8.RuneSelf {
+				t.mk = byte(r)
+			}
 			switch r {
 			case '“', '„', '«':
 				t.k = kQOpen
@@ -350,15 +379,14 @@ func scanWord(text string, i, ri int) (int, int) {
 
 // isPunct reports whether t is the punctuation mark r.
 func (t *tok) is(text string, r rune) bool {
-	if t.k == kWord {
-		return false
-	}
 	if r < utf8.RuneSelf {
-		return text[t.bs] == byte(r) // an ASCII byte is always that rune
+		return t.mk == byte(r) // an ASCII byte is always that rune; a word's mk is no ASCII byte
 	}
-	if text[t.bs] < utf8.RuneSelf {
-		return false // r is not ASCII
-	}
+	return t.mk == mkWide && t.wideIs(text, r) // else a word, or r is not ASCII
+}
+
+// wideIs: the non-ASCII mark t is r (out of line, so that is inlines).
+func (t *tok) wideIs(text string, r rune) bool {
 	c, _ := utf8.DecodeRuneInString(text[t.bs:])
 	return c == r
 }

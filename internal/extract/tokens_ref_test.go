@@ -34,7 +34,7 @@ func refTokenizeInto(toks []tok, text string) []tok {
 				j++
 			}
 			if j == len(text) || (text[j] < 0x80 && text[j] != '\'' && text[j] != '-' && text[j] != '.' && text[j] != ',' && !(text[j] >= '0' && text[j] <= '9') && !(text[j] >= 'A' && text[j] <= 'Z')) {
-				toks = append(toks, tok{s: ri, e: ri + j - i, bs: i, be: j, k: kWord, nl: nl, lw: text[i:j]})
+				toks = append(toks, tok{s: ri, e: ri + j - i, bs: i, be: j, k: kWord, mk: mkWord, nl: nl, lw: text[i:j]})
 				nl, prevSpace = false, false
 				ri += j - i
 				i = j
@@ -59,7 +59,7 @@ func refTokenizeInto(toks []tok, text string) []tok {
 		nl = false
 		if refIsWordRune(r) {
 			j, rj := refScanWord(text, i, ri)
-			t.e, t.be, t.k = rj, j, kWord
+			t.e, t.be, t.k, t.mk = rj, j, kWord, mkWord
 			t.cap = unicode.IsUpper(r)
 			if w := text[i:j]; refIsASCII(w) {
 				if low == "" {
@@ -71,7 +71,10 @@ func refTokenizeInto(toks []tok, text string) []tok {
 			}
 			i, ri = j, rj
 		} else {
-			t.e, t.be, t.k = ri+1, i+w, kPunct
+			t.e, t.be, t.k, t.mk = ri+1, i+w, kPunct, mkWide
+			if r < utf8.RuneSelf {
+				t.mk = byte(r)
+			}
 			switch r {
 			case '“', '„', '«':
 				t.k = kQOpen

@@ -90,13 +90,13 @@ func bruteBest(v *viterbiBuf, dense []float32) float32 {
 // TestHashSets checks the open-addressing set and map, zero key included.
 func TestHashSets(t *testing.T) {
 	s := newHashSet(2)
-	m := newHashMap8(100)
+	m := newHashMap16(100)
 	for i := uint64(0); i < 100; i++ {
 		s.add(i * 0x9E3779B97F4A7C15)
-		m.put(i*0x9E3779B97F4A7C15, uint8(i))
+		m.put(i*0x9E3779B97F4A7C15, uint16(i))
 	}
 	for i := uint64(0); i < 100; i++ {
-		if !s.has(i*0x9E3779B97F4A7C15) || m.get(i*0x9E3779B97F4A7C15) != uint8(i) {
+		if !s.has(i*0x9E3779B97F4A7C15) || m.get(i*0x9E3779B97F4A7C15) != uint16(i) {
 			t.Fatalf("key %d lost", i)
 		}
 	}
