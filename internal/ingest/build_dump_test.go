@@ -9,7 +9,6 @@ import (
 
 	"github.com/attrib/attrib/internal/db"
 	"github.com/attrib/attrib/internal/extract"
-	"github.com/attrib/attrib/internal/sources"
 )
 
 // TestBuildDump writes, when ATTRIB_BUILD_DUMP names a file, everything
@@ -36,7 +35,7 @@ func TestBuildDump(t *testing.T) {
 	}
 	defer f.Close()
 	w := bufio.NewWriter(f)
-	in := &Ingester{reg: sources.NewRegistry(), stored: map[string]bool{}, affDone: map[int64]bool{}}
+	in := freshBuilder()
 	for round := 0; round < 2; round++ {
 		for i, a := range arts {
 			rec, srcs := in.build(a, claims[i])
@@ -56,21 +55,7 @@ func TestBuildDump(t *testing.T) {
 		for _, s := range in.reg.Sources() {
 			fmt.Fprintf(w, "reg %+v\n", *s)
 		}
-		// reload as compareBuilds does
-		out := &Ingester{reg: sources.NewRegistry(), stored: map[string]bool{}, affDone: map[int64]bool{}}
-		for j, s := range in.reg.Sources() {
-			c := *s
-			c.ID = int64(j + 1)
-			out.reg.Add(c)
-			out.stored[sources.Key(c.Name)] = true
-			if j%2 == 0 {
-				out.affDone[c.ID] = true
-				for _, a := range c.Aliases {
-					out.stored[sources.Key(a)] = true
-				}
-			}
-		}
-		in = out
+		in = reloaded(in) // as compareBuilds does
 		fmt.Fprintln(w, "reload "+strconv.Itoa(round))
 	}
 	if err := w.Flush(); err != nil {

@@ -73,10 +73,7 @@ func manySourcesClaims() []extract.Claim {
 // sources (as the store would) and builds everything again.
 func compareBuilds(t *testing.T, arts []input.Article, claims [][]extract.Claim) {
 	t.Helper()
-	fresh := func(reg *sources.Registry) *Ingester {
-		return &Ingester{reg: reg, stored: map[string]bool{}, affDone: map[int64]bool{}}
-	}
-	got, want := fresh(sources.NewRegistry()), fresh(sources.NewRegistry())
+	got, want := freshBuilder(), freshBuilder()
 	for round := 0; round < 2; round++ {
 		for i, a := range arts {
 			g, gs := got.build(a, claims[i])
@@ -93,25 +90,35 @@ func compareBuilds(t *testing.T, arts []input.Article, claims [][]extract.Claim)
 				}
 			}
 		}
-		// reload: ids for every source, every alias stored, affiliations set
-		reload := func(in *Ingester) *Ingester {
-			out := fresh(sources.NewRegistry())
-			for j, s := range in.reg.Sources() {
-				c := *s
-				c.ID = int64(j + 1)
-				out.reg.Add(c)
-				out.stored[sources.Key(c.Name)] = true
-				if j%2 == 0 {
-					out.affDone[c.ID] = true
-					for _, a := range c.Aliases {
-						out.stored[sources.Key(a)] = true
-					}
-				}
-			}
-			return out
-		}
-		got, want = reload(got), reload(want)
+		got, want = reloaded(got), reloaded(want)
 	}
+}
+
+// freshBuilder is an Ingester with an empty registry and no store, enough
+// to build records.
+func freshBuilder() *Ingester {
+	return &Ingester{reg: sources.NewRegistry(), stored: map[string]bool{}, affDone: map[int64]bool{}}
+}
+
+// reloaded is a fresh builder whose registry holds in's sources as the
+// store would give them back: an id for every source, the name stored as
+// an alias, and for every other source its aliases stored and its
+// affiliation set.
+func reloaded(in *Ingester) *Ingester {
+	out := freshBuilder()
+	for j, s := range in.reg.Sources() {
+		c := *s
+		c.ID = int64(j + 1)
+		out.reg.Add(c)
+		out.stored[sources.Key(c.Name)] = true
+		if j%2 == 0 {
+			out.affDone[c.ID] = true
+			for _, a := range c.Aliases {
+				out.stored[sources.Key(a)] = true
+			}
+		}
+	}
+	return out
 }
 
 // referenceBuild is build as first written: a map from source to
