@@ -67,9 +67,10 @@ func init() {
 }
 
 // claims queues the claims of article articleID, published by source
-// outlet, with their chains (flushClaims writes them). Position 0 of a chain must be the outlet and is
-// not stored: articles.outlet_id implies it (see schema.sql), which saves a
-// row per claim, most of the hop rows on real news.
+// outlet, with their chains, and writes the full statements they make
+// (flushClaims writes the rest). Position 0 of a chain must be the outlet
+// and is not stored: articles.outlet_id implies it (see schema.sql), which
+// saves a row per claim, most of the hop rows on real news.
 func (w *writer) claims(articleID, outlet int64, cs []ClaimRecord) error {
 	if len(cs) == 0 {
 		return nil
@@ -175,16 +176,16 @@ func (w *writer) insertFull(name string, rows []driver.NamedValue, cols, k int) 
 func (w *writer) flushFull() error {
 	k := rowsPerInsert[0]
 	for _, q := range []struct {
-		name string
-		buf  *[]driver.NamedValue
-		cols int
-	}{{"claim", &w.buf.claims, 12}, {"hop", &w.buf.hops, 11}} {
+		name, what string
+		buf        *[]driver.NamedValue
+		cols       int
+	}{{"claim", "claims", &w.buf.claims, 12}, {"hop", "chain hops", &w.buf.hops, 11}} {
 		if len(*q.buf) < 4*k*q.cols {
 			continue
 		}
 		rest, err := w.insertFull(q.name, *q.buf, q.cols, k)
 		if err != nil {
-			return fmt.Errorf("%ss: %w", q.name, err)
+			return fmt.Errorf("%s: %w", q.what, err)
 		}
 		*q.buf = append((*q.buf)[:0], rest...)
 	}
