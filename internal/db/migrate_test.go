@@ -17,15 +17,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 	if attrib.SchemaVersion < 2 {
 		t.Skip("nothing to migrate")
 	}
-	path := filepath.Join(t.TempDir(), "old.db")
 	ctx := context.Background()
-	d, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.AddArticles(ctx, []ArticleRecord{sampleArticle("https://example.org/1", "One sentence.")}); err != nil {
-		t.Fatal(err)
-	}
+	d, path := storeWithOneArticle(t)
 	added := regexp.MustCompile(`CREATE (TABLE|INDEX|VIEW) (\w+)`).FindAllStringSubmatch(attrib.SchemaAfter(1), -1)
 	if len(added) == 0 {
 		t.Fatal("no statements after version 1")
@@ -40,7 +33,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	d.Close()
 
-	d, err = Open(ctx, path)
+	d, err := Open(ctx, path)
 	if err != nil {
 		t.Fatalf("open a version-1 store: %v", err)
 	}
@@ -64,15 +57,8 @@ func TestMigrateFromVersion1(t *testing.T) {
 // and source_summary counts every claim once, through the hops and the
 // outlets.
 func TestMigrateFromVersion2(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v2.db")
 	ctx := context.Background()
-	d, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := d.AddArticles(ctx, []ArticleRecord{sampleArticle("https://example.org/1", "One sentence.")}); err != nil {
-		t.Fatal(err)
-	}
+	d, path := storeWithOneArticle(t)
 	for _, q := range []string{
 		`CREATE INDEX claims_origin ON claims (origin_id)`,
 		`DROP VIEW source_summary`,
@@ -85,7 +71,8 @@ func TestMigrateFromVersion2(t *testing.T) {
 	}
 	d.Close()
 
-	if d, err = Open(ctx, path); err != nil {
+	d, err := Open(ctx, path)
+	if err != nil {
 		t.Fatalf("open a version-2 store: %v", err)
 	}
 	defer d.Close()
@@ -110,4 +97,19 @@ func TestMigrateFromVersion2(t *testing.T) {
 	if want := map[string]int{"Outlet": 1, "Agency": 0, "Jane Doe": 1}; !maps.Equal(got, want) {
 		t.Errorf("origin_of %v, want %v", got, want)
 	}
+}
+
+// storeWithOneArticle makes a store of the current version holding one
+// article, for a test to turn into an older one; it returns its path.
+func storeWithOneArticle(t *testing.T) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "old.db")
+	d, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.AddArticles(context.Background(), []ArticleRecord{sampleArticle("https://example.org/1", "One sentence.")}); err != nil {
+		t.Fatal(err)
+	}
+	return d, path
 }
