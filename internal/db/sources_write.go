@@ -103,14 +103,17 @@ func (w *writer) source(s *SourceRecord) (int64, error) {
 // they see the store as the transaction found it, because no source is
 // written until all are resolved.
 func (w *writer) prefetch(batch []ArticleRecord, fresh []int) error {
-	var keys []string
+	var keys []string // the keys to ask the store about
 	var ids []int64
-	seen := map[string]bool{}
 	add := func(k string) {
 		// A key that is not valid UTF-8 would not come back from JSON
-		// unchanged; it is looked up on its own.
-		if !seen[k] && utf8.ValidString(k) {
-			seen[k] = true
+		// unchanged; it is left to a lookup of its own.
+		if _, ok := w.alias[k]; ok || !utf8.ValidString(k) {
+			return
+		}
+		w.alias[k], w.key[k] = 0, 0 // none, unless the store says otherwise
+		// A key the filter has not seen is not stored.
+		if f := w.conn.filter; f == nil || f.mayHave(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -127,16 +130,6 @@ func (w *writer) prefetch(batch []ArticleRecord, fresh []int) error {
 			}
 		}
 	}
-	// Keys the filter has not seen are not stored: only the others are
-	// asked for.
-	asked := keys[:0]
-	for _, k := range keys {
-		w.alias[k], w.key[k] = 0, 0
-		if f := w.conn.filter; f == nil || f.mayHave(k) {
-			asked = append(asked, k)
-		}
-	}
-	keys = asked
 	for _, id := range ids {
 		w.id[id] = false
 	}
