@@ -83,7 +83,26 @@ type Outcome struct {
 // and reported as a duplicate, so running the same ingest twice (or after a
 // crash) stores every article exactly once.
 func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome, error) {
-	out := make([]Outcome, len(batch))
+	sent := false
+	return d.AddArticleChunks(ctx, func() ([]ArticleRecord, error) {
+		if sent {
+			return nil, nil
+		}
+		sent = true
+		return batch, nil
+	})
+}
+
+// AddArticleChunks stores, in one transaction, the articles that next
+// hands over a chunk at a time until it returns no chunk: all of them or,
+// when next or a chunk fails, none. The outcomes are in the order of the
+// articles. Each chunk is written as soon as it comes, so that a caller
+// still preparing the later ones overlaps with the writing of the earlier
+// ones; the rows are the same as storing all the chunks as one batch (the
+// articles one after another), because every lookup sees what the earlier
+// chunks wrote. next runs while the transaction holds the write lock.
+func (d *DB) AddArticleChunks(ctx context.Context, next func() ([]ArticleRecord, error)) ([]Outcome, error) {
+	var out []Outcome
 	// The transaction and its statements run without the cancellation of
 	// ctx, which is checked between articles instead: for a context that
 	// can be cancelled, database/sql and the driver start a goroutine per
@@ -97,7 +116,18 @@ func (d *DB) AddArticles(ctx context.Context, batch []ArticleRecord) ([]Outcome,
 		if _, err := d.wconn.keys(bg, st); err != nil {
 			return fmt.Errorf("stored source keys: %w", err)
 		}
-		return w.batch(ctx, batch, out)
+		for {
+			chunk, err := next()
+			if err != nil || chunk == nil {
+				return err
+			}
+			o := make([]Outcome, len(chunk))
+			if err := w.batch(ctx, chunk, o); err != nil {
+				return err
+			}
+			out = append(out, o...)
+			w.buf.reset() // every row it queued is written
+		}
 	})
 	if err != nil {
 		return nil, err

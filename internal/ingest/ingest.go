@@ -53,6 +53,7 @@ type Ingester struct {
 	// affDone holds the stored sources whose affiliation the store has
 	// set; it is set once and never overwritten, so it is not sent again.
 	affDone map[int64]bool
+	chunk   int // articles a chunk when not 0 (tests)
 }
 
 // New loads the known sources of d into a registry and returns an Ingester.
@@ -127,40 +128,52 @@ func (in *Ingester) Run(ctx context.Context, read func(yield func(input.Article)
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	// Records are built here and stored by a second goroutine, so that
-	// resolving one batch overlaps writing the one before. The writer
+	// Records are built here and stored by a second goroutine, a chunk at
+	// a time, so that building a batch overlaps writing it. The writer
 	// hands every stored batch back to have its new source ids and
 	// aliases applied to the registry here, on the only goroutine that
-	// touches the registry.
+	// touches the registry, at the start of a later batch (see feedback).
 	var st Stats
-	toStore := make(chan []pending, 1)
+	size := in.chunkSize()
+	toStore := make(chan chunk, in.opts.BatchSize/size+1) // a batch ahead
 	stored := make(chan []pending, 2)
 	var storeErr error
 	go func() {
 		defer close(stored)
-		for b := range toStore {
+		var b []pending // the batch so far (a stalled one takes two transactions)
+		for c := range toStore {
+			items, last := c.items, c.last
 			if storeErr == nil {
-				if storeErr = in.store(ctx, b, &st, done); storeErr != nil {
+				if items, last, storeErr = in.store(ctx, c, toStore, &st, done); storeErr != nil {
 					cancel()
 				}
+			}
+			if b = append(b, items...); !last {
+				continue
 			}
 			select {
 			case stored <- b:
 			case <-ctx.Done():
 			}
+			b = nil
 		}
 	}()
-	var batch []pending
-	batchBytes := 0
-	flush := func() {
-		b := batch
-		batch, batchBytes = nil, 0
+	fb := &feedback{in: in, stored: stored}
+	var cur []pending // the chunk being built
+	batchLen, batchBytes := 0, 0
+	send := func(last bool) {
+		c := chunk{items: cur, last: last}
+		cur = nil
+		if last {
+			batchLen, batchBytes = 0, 0
+			fb.sent++
+		}
 		for {
 			select {
-			case toStore <- b:
+			case toStore <- c:
 				return
-			case done := <-stored:
-				in.applyAll(done)
+			case b := <-stored:
+				fb.received = append(fb.received, b)
 			}
 		}
 	}
@@ -181,30 +194,26 @@ func (in *Ingester) Run(ctx context.Context, read func(yield func(input.Article)
 			delete(waiting, next)
 			next++
 			<-inFlight
-			for more := true; more; { // apply what the writer finished
-				select {
-				case done := <-stored:
-					in.applyAll(done)
-				default:
-					more = false
-				}
+			if batchLen == 0 {
+				fb.settle(ctx)
 			}
 			rec, srcs := in.build(j.art, j.claims)
-			batch = append(batch, pending{art: j.art, rec: rec, srcs: srcs, claims: len(j.claims)})
+			cur = append(cur, pending{art: j.art, rec: rec, srcs: srcs, claims: len(j.claims)})
 			// A batch also ends at maxBatchBytes of text: a few huge
 			// articles must not hold a large batch in memory.
-			if batchBytes += len(j.art.Text); len(batch) >= in.opts.BatchSize || batchBytes >= maxBatchBytes {
-				flush()
+			batchLen++
+			if batchBytes += len(j.art.Text); batchLen >= in.opts.BatchSize || batchBytes >= maxBatchBytes {
+				send(true)
+			} else if len(cur) >= size {
+				send(false)
 			}
 		}
 	}
-	if ctx.Err() == nil && len(batch) > 0 {
-		flush()
+	if ctx.Err() == nil && batchLen > 0 {
+		send(true) // maybe an empty chunk, to end the batch
 	}
 	close(toStore)
-	for done := range stored {
-		in.applyAll(done)
-	}
+	fb.drain()
 	if storeErr != nil {
 		return st, storeErr
 	}
@@ -224,43 +233,6 @@ type pending struct {
 	claims int
 	out    db.Outcome // set by store
 	err    error
-}
-
-// store writes one batch in a transaction. When the batch fails for a reason
-// that may lie in one article, it retries the articles one by one so that a
-// bad article does not cost the good ones.
-func (in *Ingester) store(ctx context.Context, batch []pending, st *Stats, done func(Result)) error {
-	recs := make([]db.ArticleRecord, len(batch))
-	for i := range batch {
-		recs[i] = batch[i].rec
-	}
-	outs, err := in.db.AddArticles(ctx, recs)
-	if err == nil {
-		for i, o := range outs {
-			in.report(&batch[i], o, nil, st, done)
-		}
-		return nil
-	}
-	if ctx.Err() != nil {
-		return ctx.Err()
-	}
-	if len(batch) == 1 {
-		in.report(&batch[0], db.Outcome{}, err, st, done)
-		return nil
-	}
-	for i := range batch {
-		p := &batch[i]
-		outs, err := in.db.AddArticles(ctx, []db.ArticleRecord{p.rec})
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		var o db.Outcome
-		if err == nil {
-			o = outs[0]
-		}
-		in.report(p, o, err, st, done)
-	}
-	return nil
 }
 
 // applyAll remembers, for a stored batch, the rows of sources stored for

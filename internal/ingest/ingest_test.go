@@ -78,8 +78,8 @@ func TestStoredAliasesAreNotRewritten(t *testing.T) {
 	for i, a := range arts {
 		rec, srcs := in.build(a, claims[i])
 		st := &Stats{}
-		batch := []pending{{art: a, rec: rec, srcs: srcs, claims: 1}}
-		if err := in.store(ctx, batch, st, nil); err != nil || st.Added != 1 {
+		batch, _, err := in.store(ctx, chunk{items: []pending{{art: a, rec: rec, srcs: srcs, claims: 1}}, last: true}, nil, st, nil)
+		if err != nil || st.Added != 1 {
 			t.Fatalf("article %d: %v %+v", i, err, st)
 		}
 		in.applyAll(batch)
