@@ -54,9 +54,14 @@ const (
 )
 
 // multiInsert is an INSERT of k rows of n values into table (cols).
+//
+// OR FAIL: a statement that may fail half-way through its rows would
+// otherwise keep a statement journal (a copy of every page it changes, so
+// that it can undo itself alone: a malloc and a 4 KB copy a page). The
+// writer never needs that: any failure rolls back the whole transaction.
 func multiInsert(table, cols string, n, k int) string {
 	row := "(" + strings.Repeat("?,", n-1) + "?)"
-	return "INSERT INTO " + table + " (" + cols + ") VALUES " + strings.Repeat(row+",", k-1) + row
+	return "INSERT OR FAIL INTO " + table + " (" + cols + ") VALUES " + strings.Repeat(row+",", k-1) + row
 }
 
 func init() {

@@ -164,7 +164,7 @@ var writerSQL = map[string]string{
 	// Two indexed searches: an OR across the two columns would scan the
 	// whole table (texts included) once per article, quadratic in the store.
 	"dup":        `SELECT id FROM articles WHERE content_hash = ?1 UNION ALL SELECT id FROM articles WHERE url = ?2 AND url IS NOT NULL AND url <> '' LIMIT 1`,
-	"article":    `INSERT INTO articles (id, outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
+	"article":    `INSERT OR FAIL INTO articles (id, outlet_id, url, title, published, language, content_hash, text, ingested_from, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)`,
 	"maxArticle": `SELECT coalesce(max(id), 0) FROM articles`,
 	// find and sourceKey: the source an alias key, or failing that a
 	// source's own key, names; the "all" forms take a JSON array of keys.
