@@ -51,6 +51,11 @@ func (m *matcher) punct(i int, r rune) bool {
 	return i >= 0 && i < len(m.toks) && m.toks[i].is(m.text, r)
 }
 
+// punctA is punct for an ASCII mark c, small enough to inline.
+func (m *matcher) punctA(i int, c byte) bool {
+	return uint(i) < uint(len(m.toks)) && m.toks[i].mk == c
+}
+
 // match finds the first attribution of sentence s, trying cues in text
 // order and skipping quoted stretches.
 func (m *matcher) match(s sent) (raw, bool) {
@@ -103,7 +108,7 @@ func (m *matcher) participle(r *raw) (raw, bool) {
 			j = m.closeOf[j]
 			continue
 		}
-		if m.punct(j, ',') && m.toks[j+1].k == kWord && participleCue[m.toks[j+1].lw] {
+		if m.punctA(j, ',') && m.toks[j+1].k == kWord && participleCue[m.toks[j+1].lw] {
 			r2 := raw{src: r.src, appos: r.appos, cue: rng{j + 1, j + 2}, content: m.one(rng{j + 2, c.b})}
 			if m.word(j+2, "that") {
 				r2.content[0].a = j + 3
@@ -119,7 +124,7 @@ func (m *matcher) participle(r *raw) (raw, bool) {
 
 // clauseFollows: the token at i starts a reported clause or ends the clause.
 func (m *matcher) clauseFollows(s sent, i int) bool {
-	if i >= s.b || m.word(i, "that") || m.punct(i, ':') || m.punct(i, ',') || m.toks[i].k == kQOpen {
+	if i >= s.b || m.word(i, "that") || m.punctA(i, ':') || m.punctA(i, ',') || m.toks[i].k == kQOpen {
 		return true
 	}
 	return isStop(m.text, &m.toks[i])
@@ -129,7 +134,7 @@ func (m *matcher) clauseFollows(s sent, i int) bool {
 // and closing brackets are dropped (closing quotes are kept).
 func (m *matcher) end(s sent) int {
 	b := s.b
-	for b > s.a && (m.finalStop(b-1) || m.punct(b-1, ';')) {
+	for b > s.a && (m.finalStop(b-1) || m.punctA(b-1, ';')) {
 		b--
 	}
 	return b
@@ -141,7 +146,7 @@ func (m *matcher) according(s sent, i int) (raw, bool) {
 	r := raw{cue: rng{i, i + 2}}
 	e := m.end(s)
 	j := i + 2
-	for j < e && !m.punct(j, ',') {
+	for j < e && !m.punctA(j, ',') {
 		if m.toks[j].k == kQOpen && m.closeOf[j] > j {
 			j = m.closeOf[j]
 		}
@@ -152,7 +157,7 @@ func (m *matcher) according(s sent, i int) (raw, bool) {
 		return r, false
 	}
 	pre := rng{s.a, i}
-	if m.punct(i-1, ',') {
+	if m.punctA(i-1, ',') {
 		pre.b = i - 1
 	}
 	post := rng{j + 1, e}
@@ -185,21 +190,21 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 	if !ok {
 		// Inversion: "\"Y,\" said X" / "Y, said X".
 		k := i - 1
-		if k <= s.a || !(m.punct(k, ',') || m.toks[k].k == kQClose) {
+		if k <= s.a || !(m.punctA(k, ',') || m.toks[k].k == kQClose) {
 			return r, false
 		}
 		j := ce
-		for j < e && !m.punct(j, ',') && j-ce < 10 {
+		for j < e && !m.punctA(j, ',') && j-ce < 10 {
 			j++
 		}
 		if j == ce {
 			return r, false
 		}
 		r.src = rng{ce, j}
-		if j < e && m.punct(j, ',') {
+		if j < e && m.punctA(j, ',') {
 			r.appos = rng{j + 1, e}
 		}
-		if m.punct(k, ',') {
+		if m.punctA(k, ',') {
 			r.content = m.one(rng{s.a, k})
 		} else {
 			r.content = m.one(rng{s.a, k + 1})
@@ -209,9 +214,9 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 	}
 	// Right side: skip an object and trailers up to "that" or ":".
 	right := ce
-	if right < e && m.punct(right, ',') && m.word(right+1, "citing") {
+	if right < e && m.punctA(right, ',') && m.word(right+1, "citing") {
 		c := right + 2
-		for c < e && !m.punct(c, ',') {
+		for c < e && !m.punctA(c, ',') {
 			c++
 		}
 		r.hops = append(r.hops, rawHop{src: rng{right + 2, c}, cue: rng{right + 1, right + 2}})
@@ -222,7 +227,7 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 		if m.toks[j].k == kQOpen {
 			break
 		}
-		if m.word(j, "that") || m.punct(j, ':') {
+		if m.word(j, "that") || m.punctA(j, ':') {
 			right, hasThat = j+1, true
 			break
 		}
@@ -235,13 +240,13 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 			}
 		}
 	}
-	for right < e && m.punct(right, ',') {
+	for right < e && m.punctA(right, ',') {
 		right++
 	}
 	rightWords := e - right
 	left := rng{s.a, r.src.a}
-	leftOK := r.src.a > s.a && (m.punct(r.src.a-1, ',') || m.toks[r.src.a-1].k == kQClose)
-	if leftOK && m.punct(left.b-1, ',') {
+	leftOK := r.src.a > s.a && (m.punctA(r.src.a-1, ',') || m.toks[r.src.a-1].k == kQClose)
+	if leftOK && m.punctA(left.b-1, ',') {
 		left.b--
 	}
 	if leftOK && left.b-left.a < 3 && !(m.toks[left.a].k == kQOpen) {
@@ -256,7 +261,7 @@ func (m *matcher) verb(s sent, i, ce int) (raw, bool) {
 		leftOK = false
 	}
 	switch {
-	case leftOK && !hasThat && (rightWords <= 6 || m.punct(ce, ',')):
+	case leftOK && !hasThat && (rightWords <= 6 || m.punctA(ce, ',')):
 		r.content = m.one(left)
 		// "\"A,\" X said, \"B.\"": the quote goes on after the cue.
 		for j := ce; j < e; j++ {
@@ -299,7 +304,7 @@ func (m *matcher) cutCiting(r *raw) {
 			j = m.closeOf[j]
 			continue
 		}
-		if m.punct(j, ',') && m.toks[j+1].k == kWord && citeCue[m.toks[j+1].lw] {
+		if m.punctA(j, ',') && m.toks[j+1].k == kWord && citeCue[m.toks[j+1].lw] {
 			r.hops = append(r.hops, rawHop{src: rng{j + 2, c.b}, cue: rng{j + 1, j + 2}})
 			c.b = j
 			return
@@ -313,10 +318,10 @@ func (m *matcher) finish(r *raw) {
 	out := r.content[:0]
 	allQuote := true
 	for _, c := range r.content {
-		for c.a < c.b && (m.punct(c.a, ',') || m.punct(c.a, ':') || m.punct(c.a, '—') || m.word(c.a, "that")) {
+		for c.a < c.b && (m.punctA(c.a, ',') || m.punctA(c.a, ':') || m.punct(c.a, '—') || m.word(c.a, "that")) {
 			c.a++
 		}
-		for c.b > c.a && (m.punct(c.b-1, ',') || m.punct(c.b-1, ':') || m.punct(c.b-1, ';') || m.finalStop(c.b-1)) {
+		for c.b > c.a && (m.punctA(c.b-1, ',') || m.punctA(c.b-1, ':') || m.punctA(c.b-1, ';') || m.finalStop(c.b-1)) {
 			c.b--
 		}
 		if c.empty() {
@@ -325,7 +330,7 @@ func (m *matcher) finish(r *raw) {
 		if m.toks[c.a].k == kQOpen && m.closeOf[c.a] == c.b-1 {
 			c.a++
 			c.b--
-			for c.b > c.a && (m.punct(c.b-1, ',') || m.punct(c.b-1, ':')) {
+			for c.b > c.a && (m.punctA(c.b-1, ',') || m.punctA(c.b-1, ':')) {
 				c.b--
 			}
 		} else {
@@ -349,7 +354,7 @@ func (m *matcher) colon(s sent) (raw, bool) {
 			i = m.closeOf[i]
 			continue
 		}
-		if m.punct(i, ':') {
+		if m.punctA(i, ':') {
 			c = i
 			break
 		}
@@ -393,7 +398,7 @@ var labels = set("photo", "update", "updated", "note", "editor's", "read", "watc
 // capRun counts capitalised words (with inner hyphens) from i, before lim.
 func (m *matcher) capRun(i, lim int) int {
 	n := 0
-	for i+n < lim && ((m.toks[i+n].k == kWord && m.toks[i+n].cap) || m.punct(i+n, '-')) {
+	for i+n < lim && ((m.toks[i+n].k == kWord && m.toks[i+n].cap) || m.punctA(i+n, '-')) {
 		n++
 	}
 	return n
@@ -403,7 +408,7 @@ func (m *matcher) capRun(i, lim int) int {
 // or colon) and runs to the sentence's end e.
 func (m *matcher) quoteAfter(ce, e int) bool {
 	q := ce
-	for q < e && (m.punct(q, ',') || m.punct(q, ':')) {
+	for q < e && (m.punctA(q, ',') || m.punctA(q, ':')) {
 		q++
 	}
 	return q < e && m.toks[q].k == kQOpen && m.closeOf[q] >= e-1

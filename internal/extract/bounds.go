@@ -16,7 +16,7 @@ func (m *matcher) skipLead(right, e int) int {
 	for q := right; q < e && q-right < 16; q++ {
 		t := &m.toks[q]
 		if t.k == kQOpen {
-			if q > right && m.punct(q-1, ',') && m.closeOf[q] > q {
+			if q > right && m.punctA(q-1, ',') && m.closeOf[q] > q {
 				return q
 			}
 			break
@@ -36,7 +36,7 @@ func (m *matcher) skipLead(right, e int) int {
 	if m.toks[j].k == kWord && leadPrep[m.toks[j].lw] {
 		for k := j + 1; k < e && k-j <= 5; k++ {
 			t := &m.toks[k]
-			if m.punct(k, ',') {
+			if m.punctA(k, ',') {
 				if k+1 < e {
 					return k + 1
 				}
@@ -79,7 +79,7 @@ func (m *matcher) cutTail(r *raw) int {
 			continue
 		}
 		conj := m.word(j, "and") || m.word(j, "but")
-		if !m.punct(j, ',') && !conj {
+		if !m.punctA(j, ',') && !conj {
 			continue
 		}
 		k := j + 1
@@ -98,7 +98,7 @@ func (m *matcher) cutTail(r *raw) int {
 		case conj && m.toks[k].fl&flCue != 0 && m.toks[k].fl&flNoun == 0 && m.toks[k].fl&flPart == 0:
 			c.b = j
 			return k
-		case !conj && m.punct(j, ',') && m.toks[k].fl&flPart == 0 && ingForm(w) && k+1 < c.b && m.toks[k+1].k == kWord:
+		case !conj && m.punctA(j, ',') && m.toks[k].fl&flPart == 0 && ingForm(w) && k+1 < c.b && m.toks[k+1].k == kWord:
 			c.b = j
 			return -1
 		case conj && strings.HasSuffix(w, "ed") && len(w) > 4 && k+1 < c.b && m.toks[k+1].k == kWord && !m.word(k+1, "by"):
@@ -124,7 +124,7 @@ var ingNoun = set("nothing", "something", "anything", "everything", "morning", "
 func (m *matcher) coordinated(r *raw, k, e int) (raw, bool) {
 	r2 := raw{src: r.src, appos: r.appos, cue: rng{k, k + 1}}
 	a := k + 1
-	for a < e && (m.punct(a, ',') || m.word(a, "that")) {
+	for a < e && (m.punctA(a, ',') || m.word(a, "that")) {
 		a++
 	}
 	if e-a < 2 {
@@ -141,5 +141,5 @@ func (m *matcher) finalStop(i int) bool {
 	if !isStop(m.text, &m.toks[i]) {
 		return false
 	}
-	return !(i > 0 && m.toks[i-1].k == kWord && m.toks[i-1].e == m.toks[i].s && (m.toks[i-1].fl&flAbbrev != 0) && m.punct(i, '.'))
+	return !(i > 0 && m.toks[i-1].k == kWord && m.toks[i-1].e == m.toks[i].s && (m.toks[i-1].fl&flAbbrev != 0) && m.punctA(i, '.'))
 }

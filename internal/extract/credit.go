@@ -33,7 +33,7 @@ func (x *extractor) creditOf(p *para) *credit {
 		for k > s.a && m.toks[k].k == kWord && (m.toks[k].cap || agencyWord[m.toks[k].lw]) && e-2-k < 6 {
 			k--
 		}
-		if k > s.a && m.punct(k, ',') && k+1 < e-1 {
+		if k > s.a && m.punctA(k, ',') && k+1 < e-1 {
 			if cr := x.agency(rng{k + 1, e - 1}, rng{e - 1, e}); cr != nil {
 				cr.sent, cr.keep = ls, rng{s.a, k}
 				return cr
@@ -43,14 +43,14 @@ func (x *extractor) creditOf(p *para) *credit {
 	// "CITY, date (<Agency>) --" or "As <Agency> reported, ..." at its start.
 	s = p.sents[0]
 	for k := s.a; k < s.b && k-s.a < 12; k++ {
-		if !m.punct(k, '(') {
+		if !m.punctA(k, '(') {
 			continue
 		}
 		c := k + 1
 		for c < s.b && m.toks[c].k == kWord && c-k < 6 {
 			c++
 		}
-		if c < s.b && m.punct(c, ')') && c+1 < s.b && isDash(m, c+1) {
+		if c < s.b && m.punctA(c, ')') && c+1 < s.b && isDash(m, c+1) {
 			d := c + 1
 			for d < s.b && isDash(m, d) {
 				d++
@@ -67,7 +67,7 @@ func (x *extractor) creditOf(p *para) *credit {
 		for k < s.b && m.capAt(k) {
 			k++
 		}
-		if k > s.a+1 && k+1 < s.b && creditVerb[m.toks[k].lw] && m.punct(k+1, ',') {
+		if k > s.a+1 && k+1 < s.b && creditVerb[m.toks[k].lw] && m.punctA(k+1, ',') {
 			if cr := x.agency(rng{s.a + 1, k}, rng{k, k + 1}); cr != nil {
 				cr.sent, cr.keep = 0, rng{k + 2, s.b}
 				return cr
@@ -82,7 +82,7 @@ var creditVerb = set("reports", "reported", "says", "said", "writes", "wrote", "
 var agencyWord = set("agency", "news", "wire", "service")
 
 func isDash(m *matcher, i int) bool {
-	return m.punct(i, '-') || m.punct(i, '—') || m.punct(i, '–')
+	return m.punctA(i, '-') || m.punct(i, '—') || m.punct(i, '–')
 }
 
 // agency returns a credit when the phrase names a news agency: a known wire

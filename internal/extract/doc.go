@@ -14,7 +14,10 @@
 // sentences holding a cue the rules did not find.
 // Features are hashed; the weights are int16 at run time, packed three to a
 // machine word so that one feature's tag weights share a cache line and are
-// summed at once. A rule claim always stands;
+// summed at once; the rows of the low-cardinality features (distances,
+// shape, quote and rule flags) are pre-summed per combination of values
+// (ctxtab.go), so a token loads a few rows instead of one per feature. A
+// rule claim always stands;
 // a tagger relation is added where it overlaps no rule cue or content. The
 // weights (model.bin.gz, embedded) were trained on PolNeAR train (Newell,
 // Margolin & Ruths, LREC 2018) by ./train, with cues in attrib's convention

@@ -97,6 +97,7 @@ type extractor struct {
 // reset readies x for a new text, keeping its arrays (emptied).
 func (x *extractor) reset(m *matcher, opt Options) {
 	clear(x.co.ents)
+	clear(x.co.wbuf)
 	clear(x.speakers)
 	clear(x.pout)
 	clear(x.credits)
@@ -104,7 +105,7 @@ func (x *extractor) reset(m *matcher, opt Options) {
 	*x = extractor{
 		m:        m,
 		opt:      opt,
-		co:       corefs{ents: x.co.ents[:0], kb: x.co.kb[:0]},
+		co:       corefs{ents: x.co.ents[:0], kb: x.co.kb[:0], wbuf: x.co.wbuf[:0]},
 		pout:     x.pout[:0],
 		speakers: x.speakers[:0],
 		low:      x.low[:0],
@@ -180,7 +181,7 @@ func (x *extractor) paragraph(out []Claim, p *para, cr *credit) []Claim {
 				// A quote without a cue of its own continues the speaker.
 				x.continueQuote(&c, s)
 				kept = true
-			} else if len(c.Spans) == 0 || c.Text == "" || m.punct(s.b-1, '?') {
+			} else if len(c.Spans) == 0 || c.Text == "" || m.punctA(s.b-1, '?') {
 				fromPrev = false
 				continue
 			}
@@ -374,7 +375,7 @@ func (x *extractor) mention(r rng) *Mention {
 // as a quote.
 func (m *matcher) finishPlain(r *raw) {
 	for i, c := range r.content {
-		for c.b > c.a && (m.finalStop(c.b-1) || m.punct(c.b-1, ',') || m.punct(c.b-1, ';') || m.punct(c.b-1, ':')) {
+		for c.b > c.a && (m.finalStop(c.b-1) || m.punctA(c.b-1, ',') || m.punctA(c.b-1, ';') || m.punctA(c.b-1, ':')) {
 			c.b--
 		}
 		r.content[i] = c

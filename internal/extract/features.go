@@ -143,16 +143,25 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 	c.m, c.rule = m, rule
 	// form and sent are written for every token below, suf by ensure.
 	c.form, c.suf, c.shape = resize(c.form, n), resize(c.suf, n), grow(c.shape, n)
-	c.lex, c.inQ, c.first, c.sent = resize(c.lex, n), grow(c.inQ, n), grow(c.first, n), resize(c.sent, n)
+	c.lex, c.inQ, c.first, c.sent = resize(c.lex, n), resize(c.inQ, n), grow(c.first, n), resize(c.sent, n)
 	c.sents, c.cidx = c.sents[:0], c.cidx[:0]
-	for i := range m.toks {
-		t := &m.toks[i]
-		c.form[i] = t.h
+	// The paragraphs cover the tokens back to back and no quote crosses
+	// one (pairQuotes pairs within a paragraph): one pass marks the
+	// quotes, an opening mark inside an open quote starting none.
+	qEnd := -1 // the closing mark of the open quote
+	toks, form, lex, inQ, closeOf, rule := m.toks[:n], c.form[:n], c.lex[:n], c.inQ[:n], m.closeOf[:n], rule[:n]
+	for i := range toks {
+		t := &toks[i]
+		form[i] = t.h
 		lx := lexOf[t.fl&(flNoun|flCue|flCite)] // punctuation has no flags
-		c.lex[i] = lx
+		lex[i] = lx
 		if lx != 0 || t.cand || rule[i] == roleCue {
 			c.cidx = append(c.cidx, int32(i))
 		}
+		if i > qEnd && t.k == kQOpen && closeOf[i] > i {
+			qEnd = closeOf[i]
+		}
+		inQ[i] = i <= qEnd
 	}
 	sn := int32(0)
 	for _, p := range paras {
@@ -165,14 +174,6 @@ func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
 			}
 			c.sents = append(c.sents, s)
 			sn++
-		}
-		for i := p.a; i < p.b; i++ {
-			if m.toks[i].k == kQOpen && m.closeOf[i] > i {
-				for j := i; j <= m.closeOf[i]; j++ {
-					c.inQ[j] = true
-				}
-				i = m.closeOf[i]
-			}
 		}
 	}
 }
@@ -249,7 +250,8 @@ func (c *tctx) w(i int) uint64 {
 	return c.form[i]
 }
 
-// cueFeats fills fs with pass 1's features of token i after tag prev.
+// cueFeats fills fs with pass 1's features of token i after tag prev
+// (inference: cueWordsInto and cueCtxRow, the same sums).
 func (c *tctx) cueFeats(fs []uint64, i, prev int) []uint64 {
 	return c.appendCueFeats(fs[:0], i, prev)
 }
@@ -314,7 +316,8 @@ func dbucket(d int) uint64 {
 
 // roleEmit fills fs with pass 2's emission features of token i: they do
 // not depend on the previous tag (that is roleDense's part), so Viterbi
-// computes them once per token.
+// computes them once per token. Training uses them as they are; inference
+// gets the same sums through roleToken and the pre-summed rows (ctxtab.go).
 func (c *tctx) roleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 	return c.appendRoleEmit(fs[:0], rc, i)
 }

@@ -172,6 +172,7 @@ type Model struct {
 	qrole     *qtab[[2]uint64]
 	qdenseF   []float32           // dense, in the quantised emissions' scale
 	qtrans    []float32           // transTable(qdenseF)
+	ctx       *ctxTabs            // pre-summed rows of small features
 	lexCand   *hashMap16          // lexFlags plus flCand on the candidates
 	punctCand [utf8.RuneSelf]bool // lexCand's flCand of each ASCII mark
 }
@@ -198,6 +199,7 @@ func (md *Model) freeze() {
 		md.qdenseF[i] = v * rs
 	}
 	md.qtrans = transTable(md.qdenseF)
+	md.ctx = buildCtxTabs(md.qcue, md.qrole)
 	md.lexCand = lexWithCands(md.cand)
 	for c := range md.punctCand {
 		md.punctCand[c] = md.lexCand.get(punctHash[c])&flCand != 0

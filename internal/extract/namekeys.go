@@ -89,25 +89,31 @@ func asciiEqualLower(lower, w string) bool {
 // asciiNameWords splits an ASCII name at spaces and hyphens (nil when it
 // has no word).
 func asciiNameWords(s string) []string {
-	sep := func(c byte) bool {
-		return c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-	}
 	n := 0
 	for i := 0; i < len(s); i++ {
-		if !sep(s[i]) && (i == 0 || sep(s[i-1])) {
+		if !nameSep(s[i]) && (i == 0 || nameSep(s[i-1])) {
 			n++
 		}
 	}
 	if n == 0 {
 		return nil
 	}
-	words := make([]string, 0, n)
+	return appendNameWords(make([]string, 0, n), s)
+}
+
+// nameSep: asciiNameWords splits at c.
+func nameSep(c byte) bool {
+	return c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// appendNameWords is asciiNameWords appending to words.
+func appendNameWords(words []string, s string) []string {
 	for i := 0; i < len(s); {
-		for i < len(s) && sep(s[i]) {
+		for i < len(s) && nameSep(s[i]) {
 			i++
 		}
 		j := i
-		for j < len(s) && !sep(s[j]) {
+		for j < len(s) && !nameSep(s[j]) {
 			j++
 		}
 		if j > i {

@@ -25,7 +25,8 @@ func (e *entity) setFacts() {
 // corefs remembers the article's named sources, most recent last.
 type corefs struct {
 	ents []entity
-	kb   []byte // scratch for a name's key
+	kb   []byte   // scratch for a name's key
+	wbuf []string // the entities' words, back to back (cleared with ents)
 }
 
 // resolved is a source phrase after name/role splitting and coreference.
@@ -122,7 +123,7 @@ func (m *matcher) split(r rng) (name, role string) {
 			}
 		case titles[lw]:
 			nx := i + 1
-			if m.punct(nx, '.') {
+			if m.punctA(nx, '.') {
 				nx++
 			}
 			if nx < r.b && m.capAt(nx) && m.isName(rng{nx, r.b}) && !(m.toks[nx].fl&flTitle != 0) {
@@ -140,7 +141,7 @@ func (m *matcher) split(r rng) (name, role string) {
 		nameStart++
 	}
 	role = stripDet(m.text[m.toks[r.a].bs:m.toks[cut].be])
-	if m.punct(cut+1, '.') {
+	if m.punctA(cut+1, '.') {
 		role += "."
 	}
 	return m.str(rng{nameStart, r.b}), role
@@ -167,24 +168,32 @@ func (c *corefs) learn(m *matcher, r rng, role string) resolved {
 			return resolved{name: got.name, role: got.role}
 		}
 	}
-	var low, lowName string // lower case of role + " " + name, and of name
+	var low, lowName, key string // lower case of role + " " + name, of name; the key
 	var words []string
 	if isASCII(role) && isASCII(name) {
-		// One string for both, cut without copying (ASCII keeps lengths).
+		// One string for the three, cut without copying (ASCII keeps
+		// lengths), and the words in the entities' shared array.
 		var b strings.Builder
-		b.Grow(len(role) + 1 + len(name))
+		b.Grow(len(role) + 1 + len(name) + len(c.kb))
 		writeASCIILower(&b, role)
 		b.WriteByte(' ')
 		writeASCIILower(&b, name)
-		low = b.String()
+		b.Write(c.kb)
+		all := b.String()
+		low, key = all[:len(all)-len(c.kb)], all[len(all)-len(c.kb):]
 		lowName = low[len(role)+1:]
-		words = asciiNameWords(lowName)
+		k := len(c.wbuf)
+		c.wbuf = appendNameWords(c.wbuf, lowName)
+		if len(c.wbuf) > k {
+			words = c.wbuf[k:len(c.wbuf):len(c.wbuf)]
+		}
 	} else {
 		words = strings.Fields(strings.ToLower(strings.ReplaceAll(name, "-", " ")))
 		low = strings.ToLower(role + " " + name)
 		lowName = strings.ToLower(name)
+		key = string(c.kb)
 	}
-	e := entity{name: name, role: role, key: string(c.kb), words: words, low: low}
+	e := entity{name: name, role: role, key: key, words: words, low: low}
 	e.person = isPerson(name, lowName, words)
 	c.ents = append(c.ents, e)
 	return resolved{name: name, role: role}

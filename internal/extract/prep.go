@@ -35,28 +35,36 @@ func prepare(text string, opt Options) (*extractor, []para) {
 
 // prepareWith is prepare reusing b's arrays (they stay in use until the
 // extraction ends) and marking md's cue candidates when md is not nil.
+// Each paragraph's tokens get their lexicon flags, quote pairs and
+// sentences one after the other, while they are in cache (the steps only
+// look inside the paragraph).
 func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, []para) {
 	b.toks = tokenizeInto(b.toks, text)
 	toks := b.toks
-	setLex(text, toks, md)
-	b.closeOf = grow(b.closeOf, len(toks))
+	b.closeOf = resize(b.closeOf, len(toks)) // pairQuotes writes every paragraph's
 	b.m = matcher{text: text, toks: toks, closeOf: b.closeOf, rs: b.rs[:0]}
 	m := &b.m
 	if md != nil && md.lexCand != nil {
 		m.cands = md
 	}
-	b.paras = paragraphsInto(b.paras[:0], toks)
-	paras := b.paras
-	b.sents = b.sents[:0]
-	for pi := range paras {
-		p := &paras[pi]
-		pairQuotes(toks, p.a, p.b, m.closeOf)
+	b.paras, b.sents = b.paras[:0], b.sents[:0]
+	start := 0
+	for i := 1; i <= len(toks); i++ {
+		if i < len(toks) && !toks[i].nl {
+			continue
+		}
+		// The paragraph [start, i): a line break starts the next one.
+		setLex(text, toks[start:i], md)
+		pairQuotes(toks, start, i, m.closeOf)
+		b.paras = append(b.paras, para{a: start, b: i})
+		p := &b.paras[len(b.paras)-1]
 		k := len(b.sents)
 		p.sents = b.sents[k:k]
 		splitSentences(text, toks, p, m.closeOf)
 		b.sents = append(b.sents, p.sents...)
 		p.sents = b.sents[k:len(b.sents):len(b.sents)]
+		start = i
 	}
 	b.x.reset(m, opt)
-	return &b.x, paras
+	return &b.x, b.paras
 }

@@ -57,7 +57,7 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 			rc.dl[i], rc.cl[i], rc.that[i] = 0, 0, false
 		} else if lastCue >= 0 {
 			rc.dl[i], rc.cl[i], rc.that[i] = int32(i-lastCue), lastForm, that
-			if m.word(i, "that") || m.punct(i, ':') {
+			if m.word(i, "that") || m.punctA(i, ':') {
 				that = true
 			}
 		} else {
@@ -94,7 +94,7 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 		}
 		if nextCue >= 0 {
 			rc.dr[i], rc.cr[i], rc.comma[i] = int32(nextCue-i), nextForm, comma
-			if m.punct(i, ',') || m.toks[i].k == kQClose {
+			if m.punctA(i, ',') || m.toks[i].k == kQClose {
 				comma = true
 			}
 		} else {

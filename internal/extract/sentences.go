@@ -10,20 +10,6 @@ type para struct {
 	sents []sent
 }
 
-// paragraphsInto splits the tokens at line breaks, appending to ps.
-func paragraphsInto(ps []para, toks []tok) []para {
-	start := 0
-	for i := 1; i <= len(toks); i++ {
-		if i == len(toks) || toks[i].nl {
-			if i > start {
-				ps = append(ps, para{a: start, b: i})
-			}
-			start = i
-		}
-	}
-	return ps
-}
-
 // pairQuotes links each opening quotation mark in [a, b) to its closing
 // mark: closeOf[i] is the closing token of the quote opened at i, or -1.
 // Straight quotes were classified by the tokenizer from the space before
@@ -66,7 +52,9 @@ func splitSentences(text string, toks []tok, p *para, closeOf []int) {
 		switch {
 		case t.k == kWord:
 			// A dotted abbreviation at a sentence's end keeps its period.
-			if t.lw[len(t.lw)-1] == '.' && i+1 < p.b && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
+			// (Its last byte in the text: the same '.' as in lw, without
+			// reading lw, which may live elsewhere.)
+			if text[t.be-1] == '.' && i+1 < p.b && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
 				end = i + 1
 			}
 		case isStop(text, t):

@@ -13,14 +13,14 @@ func (m *matcher) subject(s sent, i int, r *raw) bool {
 		if j < s.a {
 			return false
 		}
-		if !m.punct(j, ',') {
+		if !m.punctA(j, ',') {
 			break
 		}
 		c1 := j - 1
-		for c1 >= s.a && !m.punct(c1, ',') && m.toks[c1].k != kQClose && j-c1 <= maxNP+1 {
+		for c1 >= s.a && !m.punctA(c1, ',') && m.toks[c1].k != kQClose && j-c1 <= maxNP+1 {
 			c1--
 		}
-		if c1 < s.a || !m.punct(c1, ',') || c1+1 >= j {
+		if c1 < s.a || !m.punctA(c1, ',') || c1+1 >= j {
 			return false // "Y, X said" has no comma-framed subject: not here
 		}
 		seg := rng{c1 + 1, j}
@@ -43,7 +43,7 @@ func (m *matcher) subject(s sent, i int, r *raw) bool {
 		m.setLead(s, r)
 		return true
 	}
-	if m.word(j, "who") && j-1 > s.a && m.punct(j-1, ',') {
+	if m.word(j, "who") && j-1 > s.a && m.punctA(j-1, ',') {
 		// "X, who said": the relative pronoun is the source's mention.
 		if np, ok := m.npLeft(s, j-2); ok {
 			r.src, r.rel = rng{j, j + 1}, np
@@ -78,12 +78,12 @@ func (m *matcher) setLead(s sent, r *raw) {
 	}
 	if m.word(k, "and") || m.word(k, "but") {
 		k--
-		if k >= s.a && m.punct(k, ',') {
+		if k >= s.a && m.punctA(k, ',') {
 			r.lead = rng{s.a, k}
 		}
 		return
 	}
-	if m.punct(k, ';') {
+	if m.punctA(k, ';') {
 		r.lead = rng{s.a, k}
 	}
 }
@@ -123,7 +123,7 @@ func (m *matcher) npLeft(s sent, j int) (rng, bool) {
 			k--
 			continue
 		}
-		if (m.punct(k, '.') && k > s.a && isAbbrev(m.toks, k-1)) || m.punct(k, '&') || m.punct(k, '-') || m.punct(k, '’') || m.punct(k, '\'') {
+		if (m.punctA(k, '.') && k > s.a && isAbbrev(m.toks, k-1)) || m.punctA(k, '&') || m.punctA(k, '-') || m.punct(k, '’') || m.punct(k, '\'') {
 			k--
 			continue
 		}

@@ -20,12 +20,16 @@ type tagState struct {
 	cueStart []bool
 	rc       *roleCtx
 	fs       []uint64
-	fo       []int32 // per token of a region (or candidate), where its features start in fs
 	cands    []int32 // pass 1's candidates in a paragraph
 	hits     []int32 // pass 1's tokens tagged other than O in a paragraph
 	first    []int   // their first step's tag
 	vt       viterbiBuf
 	isc      [8]int32
+	cfs      [][cueWords]uint64  // per candidate (pass 1), its hashed features
+	cctx     [][1]uint64         // per candidate (pass 1), its pre-summed rows
+	rctx     [][2]uint64         // per token of a region, its pre-summed rows
+	rfs      [][roleWords]uint64 // per token of a region, its hashed features
+	wkey     []uint64            // per token of a region and two each side, mix(fW0, word)&^7
 	sc       [8]float32
 	rels     []trel
 	rb       relBuf
@@ -131,9 +135,9 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 	// The first step at each candidate (previous tag O) does not depend on
 	// the others: score them all at once, so that their table lookups
 	// overlap in memory; continuations are scored as they come.
-	fs := st.fs[:0]
+	cfs := st.cfs[:0]
 	cands := st.cands[:0]
-	st.fo = st.fo[:0]
+	cctx := st.cctx[:0]
 	clear(st.cue[a:b])  // tO
 	hits := st.hits[:0] // the tokens tagged other than O
 	if c.m.cands == md && md != nil {
@@ -147,8 +151,9 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 				continue
 			}
 			cands = append(cands, int32(i))
-			st.fo = append(st.fo, int32(len(fs)))
-			fs = c.appendCueFeats(fs, i, tO)
+			cfs = append(cfs, [cueWords]uint64{})
+			c.cueWordsInto(&cfs[len(cfs)-1], i, tO)
+			cctx = append(cctx, c.cueCtxRow(md.ctx, md.qcue, i, tO))
 		}
 	} else {
 		for i := a; i < b; i++ {
@@ -160,15 +165,15 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 				continue
 			}
 			cands = append(cands, int32(i))
-			st.fo = append(st.fo, int32(len(fs)))
-			fs = c.appendCueFeats(fs, i, tO)
+			cfs = append(cfs, [cueWords]uint64{})
+			c.cueWordsInto(&cfs[len(cfs)-1], i, tO)
+			cctx = append(cctx, c.cueCtxRow(md.ctx, md.qcue, i, tO))
 		}
 	}
-	st.fo = append(st.fo, int32(len(fs)))
-	st.cands, st.fs = cands, fs
+	st.cands, st.cfs, st.cctx = cands, cfs, cctx
 	st.first = grow(st.first, len(cands))
 	for q := range cands {
-		scores3(md.qcue, fs[st.fo[q]:st.fo[q+1]], &st.isc)
+		scoresCue(md.qcue, &cfs[q], cctx[q], &st.isc)
 		st.first[q] = fixCue(argmaxI(st.isc[:nCueTags]), tO)
 	}
 	last := a - 1 // the last token tagged by a continuation
@@ -189,8 +194,9 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 			if c.first[j] || c.rule[j] == roleCue {
 				break
 			}
-			st.fs = c.cueFeats(st.fs, j, prev)
-			scores3(md.qcue, st.fs, &st.isc)
+			var fs [cueWords]uint64
+			c.cueWordsInto(&fs, j, prev)
+			scoresCue(md.qcue, &fs, c.cueCtxRow(md.ctx, md.qcue, j, prev), &st.isc)
 			t := fixCue(argmaxI(st.isc[:nCueTags]), prev)
 			st.cue[j] = uint8(t)
 			if t == tO {
@@ -246,31 +252,29 @@ func (md *Model) tagRoles(c *tctx, st *tagState, a, b int, regs []rng) {
 	c.fillRoleRegions(st.rc, a, regs, st.isCue, st.cueStart)
 	for _, r := range regs {
 		v := &st.vt
-		v.reset(r.b - r.a)
+		n := r.b - r.a
+		v.reset(n)
+		// The word features' group keys, once per token of the region
+		// and the two on each side (see roleToken).
+		st.wkey = resize(st.wkey, n+4)
+		for k := range st.wkey {
+			st.wkey[k] = mix(fW0, c.w(r.a-2+k)) &^ 7
+		}
 		// All the region's features first, then their weights: the table
 		// lookups of many tokens, independent, overlap in memory.
-		fs := st.fs[:0]
-		st.fo = grow(st.fo, r.b-r.a+1)
-		for i := r.a; i < r.b; i++ {
-			k := i - r.a
+		st.rfs = resize(st.rfs, n)
+		st.rctx = resize(st.rctx, n)
+		for k := 0; k < n; k++ {
+			i := r.a + k
 			v.cue[k] = st.isCue[i]
-			st.fo[k] = int32(len(fs))
 			if st.isCue[i] {
 				continue
 			}
-			fs = c.appendRoleEmit(fs, st.rc, i)
-			v.ri[k] = int32(comboOf(c.roleDense(st.rc, i)) * transRow)
+			st.rctx[k], v.ri[k] = c.roleToken(&st.rfs[k], (*[5]uint64)(st.wkey[k:k+5]), md.ctx, md.qrole, st.rc, i)
 		}
-		st.fo[r.b-r.a] = int32(len(fs))
-		st.fs = fs
-		for k := 0; k < r.b-r.a; k++ {
-			if v.cue[k] {
-				continue
-			}
-			scores5(md.qrole, fs[st.fo[k]:st.fo[k+1]], &st.isc)
-			sc := st.isc[:nRoleTags]
-			for t, x := range sc {
-				v.em[k*nRoleTags+t] = float32(x)
+		for k := 0; k < n; k++ {
+			if !v.cue[k] {
+				scoresRole(md.qrole, &st.rfs[k], st.rctx[k], (*[nRoleTags]float32)(v.em[k*nRoleTags:k*nRoleTags+nRoleTags]))
 			}
 		}
 		v.decodeRows(md.qtrans, st.role[r.a:r.b])

@@ -190,15 +190,11 @@ func (v *viterbiBuf) decodeRows(rows []float32, out []uint8) {
 				}
 			}
 		}
-		for t := 0; t < nRoleTags; t++ {
-			if nd[t] != negInf {
-				nd[t] += v.em[i*nRoleTags+t]
-			}
-		}
-		for p := range delta {
-			delta[p] = negInf
-		}
-		copy(delta[:nRoleTags], nd[:nRoleTags])
+		// Add the emissions: they are finite (int32 sums), so an
+		// unreachable tag stays at -Inf without a test.
+		em := (*[nRoleTags]float32)(v.em[i*nRoleTags : i*nRoleTags+nRoleTags])
+		delta[0], delta[1], delta[2], delta[3], delta[4] = nd[0]+em[0], nd[1]+em[1], nd[2]+em[2], nd[3]+em[3], nd[4]+em[4]
+		delta[rK], delta[pStart] = negInf, negInf
 	}
 	s := 0
 	for p := 1; p < nPrev; p++ {

@@ -1,0 +1,205 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokenize splits text into tokens in one linear pass, counting code points.
+func tokenize(text string) []tok { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize appending to toks[:0] (reusing its array).
+func tokenizeInto(toks []tok, text string) []tok {
+	if cap(toks) < len(text)/5+1 {
+		toks = make([]tok, 0, len(text)/5+1)
+	}
+	// The lower case of ASCII words with capitals, back to back: their lw
+	// is cut from one string at the end (lw "" and h the offset until then).
+	lbuf := lowPool.Get().(*lowBuf)
+	z := tokenizer{text: text, toks: toks[:0], lb: lbuf.b[:0], wait: lbuf.wait[:0], prevSpace: true}
+	z.run()
+	cutLower(z.toks, z.lb, z.wait)
+	lbuf.b, lbuf.wait = z.lb[:0], z.wait[:0]
+	lowPool.Put(lbuf)
+	return z.toks
+}
+
+// tokenizer is tokenizeInto's state. The main loop keeps only the
+// positions in registers and handles spaces and lower-case ASCII words
+// itself; the rest goes through methods, so that the loop's few live
+// values need no spilling on every byte.
+type tokenizer struct {
+	text      string
+	toks      []tok
+	lb        []byte  // lower case of ASCII words with capitals (see cutLower)
+	wait      []int32 // the tokens waiting for their lw in lb
+	nl        bool    // a line break since the last token
+	prevSpace bool    // the last code point was a space (or none yet)
+}
+
+func (z *tokenizer) run() {
+	text := z.text
+	i, ri := 0, 0 // byte and rune index
+	for i < len(text) {
+		c := text[i]
+		if c == ' ' {
+			z.prevSpace = true
+			i++
+			ri++
+			continue
+		}
+		if c >= 'a' && c <= 'z' {
+			if j := z.lowerWord(i, ri); j > i {
+				ri += j - i
+				i = j
+				continue
+			}
+		}
+		i, ri = z.other(i, ri)
+	}
+}
+
+// lowerWord reads the ASCII lower-case word at byte i when it ends where
+// scanWord would end it, appends its token and returns the byte after it;
+// else it returns i (the general path reads the word). The word's hash
+// (hashStr) is made on the way: setLex need not read it again.
+func (z *tokenizer) lowerWord(i, ri int) int {
+	text := z.text
+	h := (fnvOffset ^ uint64(text[i])) * fnvPrime
+	j := i + 1
+	for ; j < len(text); j++ {
+		c := text[j]
+		if c-'a' > 'z'-'a' { // not a-z (one unsigned compare)
+			break
+		}
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	// The word ends here unless scanWord would go on: a non-ASCII or
+	// alphanumeric byte, an inner apostrophe or hyphen, or a period
+	// after a single letter ("e.g."); a comma only continues a number.
+	if j < len(text) {
+		switch c := text[j]; {
+		case c >= 0x80 || c == '\'' || c == '-' || isASCIIAlnum(c):
+			return i
+		case c == '.':
+			if j-i < 2 {
+				return i
+			}
+		}
+	}
+	// The token written field by field in place (a tok literal is built
+	// on the stack and copied).
+	n := len(z.toks)
+	if n < cap(z.toks) {
+		z.toks = z.toks[:n+1]
+	} else {
+		z.toks = append(z.toks, tok{})
+	}
+	t := &z.toks[n]
+	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
+	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, 0, false, mkWord
+	t.lw, t.h = text[i:j], h
+	z.nl, z.prevSpace = false, false
+	return j
+}
+
+// other reads what stands at byte i (rune index ri) when it is neither a
+// space nor a lower-case word lowerWord took, and returns the positions
+// after it.
+func (z *tokenizer) other(i, ri int) (int, int) {
+	text := z.text
+	r, w := utf8.DecodeRuneInString(text[i:])
+	switch {
+	case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
+		z.nl = true
+		z.prevSpace = true
+		return i + w, ri + 1
+	case isSpace(r):
+		z.prevSpace = true
+		return i + w, ri + 1
+	}
+	// The token is made in place (see lowerWord).
+	n := len(z.toks)
+	if n < cap(z.toks) {
+		z.toks = z.toks[:n+1]
+	} else {
+		z.toks = append(z.toks, tok{})
+	}
+	t := &z.toks[n]
+	*t = tok{}
+	t.s, t.bs, t.nl = ri, i, z.nl
+	z.nl = false
+	if r < utf8.RuneSelf && isASCIIAlnum(byte(r)) || r >= utf8.RuneSelf && isWordRune(r) {
+		j, rj := scanWord(text, i, ri)
+		t.e, t.be, t.k, t.mk = rj, j, kWord, mkWord
+		t.cap = unicode.IsUpper(r)
+		// A word is valid UTF-8 (its runes are word runes and marks), so
+		// it is ASCII exactly when it has as many bytes as code points.
+		if w := text[i:j]; j-i == rj-ri {
+			if hasASCIIUpper(w) {
+				t.h = uint64(len(z.lb))
+				z.lb = appendASCIILower(z.lb, w)
+				z.wait = append(z.wait, int32(n))
+			} else {
+				t.lw = w
+			}
+		} else {
+			t.lw = strings.ToLower(w)
+		}
+		i, ri = j, rj
+	} else {
+		t.e, t.be, t.k, t.mk = ri+1, i+w, kPunct, mkWide
+		if r < utf8.RuneSelf {
+			t.mk = byte(r)
+		}
+		switch r {
+		case '“', '„', '«':
+			t.k = kQOpen
+		case '”', '»':
+			t.k = kQClose
+		case '"':
+			if z.prevSpace || i == 0 || isOpenBracket(text[:i]) {
+				t.k = kQOpen
+			} else {
+				t.k = kQClose
+			}
+		}
+		i += w
+		ri++
+	}
+	z.prevSpace = false
+	return i, ri
+}
+
+// lowBuf is tokenizeInto's working memory: the lower case of the words
+// with ASCII capitals, back to back, and the indexes of those words.
+type lowBuf struct {
+	b    []byte
+	wait []int32
+}
+
+var lowPool = sync.Pool{New: func() any { return new(lowBuf) }}
+
+// cutLower gives the words waiting for their lower case (lw "", h its
+// offset in lb) theirs.
+func cutLower(toks []tok, lb []byte, wait []int32) {
+	if len(wait) == 0 {
+		return
+	}
+	low := string(lb)
+	for _, i := range wait {
+		t := &toks[i]
+		t.lw = low[t.h : int(t.h)+t.be-t.bs]
+		t.h = 0
+	}
+}
+
+// isSpace is unicode.IsSpace, without the call for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
