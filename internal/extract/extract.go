@@ -115,6 +115,15 @@ func (x *extractor) reset(m *matcher, opt Options) {
 	}
 }
 
+// appendContent appends c unless trimming left it no content ("!;" before
+// a cue): a claim always has some.
+func appendContent(out []Claim, c Claim) []Claim {
+	if len(c.Spans) == 0 || c.Text == "" {
+		return out
+	}
+	return append(out, c)
+}
+
 // paragraph extracts the claims of one paragraph, appending them to out
 // (empty: the paragraph's own claims only).
 func (x *extractor) paragraph(out []Claim, p *para, cr *credit) []Claim {
@@ -135,14 +144,14 @@ func (x *extractor) paragraph(out []Claim, p *para, cr *credit) []Claim {
 			continue
 		}
 		if ok && !r.lead.empty() {
-			out = append(out, x.own(r.lead))
+			out = appendContent(out, x.own(r.lead))
 		}
 		kept := false // the sentence kept or set the current speaker
 		switch {
 		case ok && r.meta:
 			res := x.co.resolve(m, r.src, r.appos)
 			x.speakers = append(x.speakers, res.name)
-			out = append(out, x.own(rng{s.a, m.end(s)}))
+			out = appendContent(out, x.own(rng{s.a, m.end(s)}))
 		case ok && len(r.content) > 0:
 			coord := r.coord
 			r2, two := m.participle(&r)
