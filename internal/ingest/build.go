@@ -303,11 +303,11 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 // named in every article does not rewrite its aliases every time; a new
 // one carries all of them, since the store finds an existing row by them.
 func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceRecord {
-	nameKey, keys := in.reg.SourceKeys(s)
+	nameKey, keys, affKey := in.reg.RecordKeys(s)
 	sr := db.SourceRecord{ID: s.ID, Key: nameKey, Name: s.Name, Kind: string(s.Kind)}
 	known := s.ID != 0
 	if s.Affiliation != "" && !(known && in.affDone[s.ID]) {
-		sr.AffiliationKey = in.key(s.Affiliation)
+		sr.AffiliationKey = affKey
 	}
 	sr.KeyStored = known && in.stored[sr.Key]
 	// Every alias, not only this article's forms: a source renamed since

@@ -24,16 +24,19 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 	} else {
 		citerName = strings.Clone(strings.TrimSpace(citer))
 	}
-	n, named := r.stripCiterKey(f.desc, ck, cs)
+	n, named := r.stripCiterKey(f.desc, ck, cs, scope)
 	dk := descTail(f.desc, f.descKey, n)
 	if s := r.anon[anonKey{dk, scope}]; s != nil {
 		r.addAlias(s, f.orig)
+		// the same call again finds the same citer and description
+		// (only s changed, and s is not the citer) and changes nothing
+		r.repeatable = s != cs
 		return s
 	}
 	if ck != scope {
 		if s := r.anon[anonKey{dk, ck}]; s != nil {
 			r.addAlias(s, f.orig)
-			r.indexAnon(s, f, scope, citerName)
+			r.indexAnonDesc(s, f, scope, r.citerTail(f, ck, cs, scope, citerName, dk))
 			return s
 		}
 	}
@@ -43,8 +46,30 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 	}
 	s := r.newSource(Source{Name: name, Kind: Anonymous, Affiliation: citerName, Country: f.country}, f)
 	r.addAlias(s, f.orig)
-	r.indexAnon(s, f, scope, citerName)
+	r.indexAnonDesc(s, f, scope, r.citerTail(f, ck, cs, scope, citerName, dk))
+	// s is now under {dk, scope}, where the same call again finds it, when
+	// the citer is registered by its canonical name (a new source never
+	// takes a taken name, so the citer's key still finds the citer)
+	r.repeatable = cs != nil && ck == scope
 	return s
+}
+
+// citerTail is the description key that indexAnon(s, f, scope, citerName)
+// finds, given dk, the one resolveAnon found for a citer of key ck
+// registered as cs. indexAnon keys the citer by the canonical name of cs,
+// whose Key is scope and which still finds cs (a new source never takes a
+// taken name); for an unregistered citer it looks again, since a new
+// source may have taken the citer's key since.
+func (r *Registry) citerTail(f form, ck string, cs *Source, scope, citerName, dk string) string {
+	if cs != nil {
+		if ck == scope {
+			return dk // resolveAnon's own call
+		}
+		n, _ := r.stripCiterKey(f.desc, scope, cs, scope)
+		return descTail(f.desc, f.descKey, n)
+	}
+	n, _ := r.stripCiter(f.desc, citerName)
+	return descTail(f.desc, f.descKey, n)
 }
 
 // bareName drops a trailing qualifier in brackets from a citer's name, so
@@ -66,17 +91,20 @@ func bareName(name string) string {
 // canonical name's and its aliases'; "our" and "its" count as the citer.
 func (r *Registry) stripCiter(desc []string, citer string) (int, bool) {
 	ck := r.key(citer)
-	return r.stripCiterKey(desc, ck, r.lookupKey(ck))
+	return r.stripCiterKey(desc, ck, r.lookupKey(ck), "")
 }
 
 // stripCiterKey is stripCiter for a citer of key ck, registered as cs (nil
-// when it is not).
-func (r *Registry) stripCiterKey(desc []string, ck string, cs *Source) (int, bool) {
+// when it is not); csKey is Key(cs.Name) when the caller has it, else "".
+func (r *Registry) stripCiterKey(desc []string, ck string, cs *Source, csKey string) (int, bool) {
 	if n, ok := prefixTokens(desc, ck); ok {
 		return n, true
 	}
 	if cs != nil {
-		if n, ok := prefixTokens(desc, r.key(cs.Name)); ok {
+		if csKey == "" {
+			csKey = r.key(cs.Name)
+		}
+		if n, ok := prefixTokens(desc, csKey); ok {
 			return n, true
 		}
 		for _, ak := range r.aliasKeys(cs) {
@@ -137,13 +165,20 @@ func descTail(desc []string, key string, n int) string {
 // citer (scope is the citer's key), into the index.
 func (r *Registry) indexAnon(s *Source, f form, scope, citer string) {
 	n, _ := r.stripCiter(f.desc, citer)
-	dk := descTail(f.desc, f.descKey, n)
+	r.indexAnonDesc(s, f, scope, descTail(f.desc, f.descKey, n))
+}
+
+// indexAnonDesc is indexAnon for the description key dk, without the
+// citer's name.
+func (r *Registry) indexAnonDesc(s *Source, f form, scope, dk string) {
 	in := r.info[s]
 	if !slices.Contains(in.anonKeys, dk) {
 		in.anonKeys = append(in.anonKeys, dk)
+		r.gen++
 	}
 	if r.anon[anonKey{dk, scope}] == nil {
 		r.anon[anonKey{dk, scope}] = s
+		r.gen++
 	}
 	if f.orig != "" && !strings.HasSuffix(f.orig, ")") {
 		r.addAlias(s, f.orig)

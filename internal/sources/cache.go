@@ -35,8 +35,12 @@ type memo[K comparable, V any] struct {
 	limit int
 }
 
+// newMemo returns an empty memo of generations of limit entries. The
+// first generation is sized for limit at once, as later ones are: a
+// registry's caches fill within the first few hundred articles, and a map
+// grown one doubling at a time rehashes every entry on the way.
 func newMemo[K comparable, V any](limit int) memo[K, V] {
-	return memo[K, V]{cur: make(map[K]V), limit: limit}
+	return memo[K, V]{cur: make(map[K]V, max(limit, 0)), limit: limit}
 }
 
 func (m *memo[K, V]) get(k K) (V, bool) {
@@ -60,14 +64,56 @@ func (m *memo[K, V]) put(k K, v V) {
 	m.cur[k] = v
 }
 
-// formArgs are what parseForm's result depends on. The role matters only
-// by being there or not (it makes a capitalised name a person) and by the
-// country it names, which parse applies afterwards, so "officials" with
-// a thousand different roles is parsed once.
-type formArgs struct {
-	name    string
+// formSlot holds the parsed forms of one name. What parseForm's result
+// depends on besides the name is the kind asked for and the role, which
+// matters only by being there or not (it makes a capitalised name a
+// person) and by the country it names, which parse applies afterwards, so
+// "officials" with a thousand different roles is parsed once. The cache is
+// keyed by the name alone (a string key hashes faster than a struct), and
+// a slot holds a form per role-or-not and kind asked for.
+type formSlot struct {
+	name     string    // the name, a copy (the forms' strings are cut from it)
+	plain    *form     // kind "", no role
+	withRole *form     // kind "", a role
+	other    *kindForm // other kinds (Resolve asks for "" nearly always)
+}
+
+// kindForm is a form parsed with a kind, in a list that is never changed
+// once made (a slot may be in both generations of the cache).
+type kindForm struct {
 	hasRole bool
 	kind    Kind
+	f       *form
+	next    *kindForm
+}
+
+// find returns the slot's form for hasRole and kind, or nil.
+func (s *formSlot) find(hasRole bool, kind Kind) *form {
+	if kind == "" {
+		if hasRole {
+			return s.withRole
+		}
+		return s.plain
+	}
+	for k := s.other; k != nil; k = k.next {
+		if k.hasRole == hasRole && k.kind == kind {
+			return k.f
+		}
+	}
+	return nil
+}
+
+// with returns a copy of the slot with f as its form for hasRole and kind.
+func (s formSlot) with(hasRole bool, kind Kind, f *form) formSlot {
+	switch {
+	case kind != "":
+		s.other = &kindForm{hasRole: hasRole, kind: kind, f: f, next: s.other}
+	case hasRole:
+		s.withRole = f
+	default:
+		s.plain = f
+	}
+	return s
 }
 
 // roleInfo is what the registry needs to know about a role.
@@ -123,18 +169,23 @@ func (r *Registry) parse(name, role string, kind Kind) form {
 	if r.formCache.limit == 0 {
 		return parseForm(strings.Clone(name), role, kind)
 	}
-	a := formArgs{name, role != "", kind}
-	fp, ok := r.formCache.get(a)
-	if !ok {
-		a.name = strings.Clone(name) // the form's strings are cut from it
-		f := parseFormBase(a.name, a.hasRole, kind)
+	hasRole := role != ""
+	slot, ok := r.formCache.get(name)
+	var fp *form
+	if ok {
+		fp = slot.find(hasRole, kind)
+	} else {
+		slot.name = strings.Clone(name)
+	}
+	if fp == nil {
+		f := parseFormBase(slot.name, hasRole, kind)
 		fp = &f
-		r.formCache.put(a, fp)
-		if f.orig == a.name {
+		r.formCache.put(slot.name, slot.with(hasRole, kind, fp))
+		if !ok && f.orig == slot.name {
 			// Key(name) is f.key: the ingest asks for it next. A new
 			// name is rarely keyed already, and putting it again is
 			// harmless, so it is put without looking first.
-			r.keyCache.put(a.name, f.key)
+			r.keyCache.put(slot.name, f.key)
 		}
 	}
 	f := *fp
@@ -194,14 +245,44 @@ func (r *Registry) SourceKeys(s *Source) (string, []string) {
 	if in.nkText != s.Name || in.nkKey == "" && s.Name != "" {
 		in.nkText, in.nkKey = s.Name, r.key(s.Name)
 	}
-	return in.nkKey, r.aliasKeys(s)
+	return in.nkKey, r.aliasKeysIn(s, in)
+}
+
+// RecordKeys is SourceKeys and Key(s.Affiliation) ("" when s has none)
+// under one lock, for a source the registry returned; the slice is as
+// AliasKeys's. The ingest asks for them for every source of every article.
+func (r *Registry) RecordKeys(s *Source) (name string, aliases []string, affiliation string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	in := r.info[s]
+	if in == nil || r.keyCache.limit == 0 {
+		if s.Affiliation != "" {
+			affiliation = r.key(s.Affiliation)
+		}
+		return r.key(s.Name), r.aliasKeys(s), affiliation
+	}
+	if in.nkText != s.Name || in.nkKey == "" && s.Name != "" {
+		in.nkText, in.nkKey = s.Name, r.key(s.Name)
+	}
+	if s.Affiliation != "" && (in.afText != s.Affiliation || in.afKey == "") {
+		in.afText, in.afKey = s.Affiliation, r.key(s.Affiliation)
+	}
+	if s.Affiliation == "" {
+		return in.nkKey, r.aliasKeysIn(s, in), ""
+	}
+	return in.nkKey, r.aliasKeysIn(s, in), in.afKey
 }
 
 // aliasKeys is AliasKeys, memoised in s's info: the ingest and stripCiter
 // ask for them on every use of a source. Aliases mostly grow at the end;
 // the memo is redone from the first alias that differs.
 func (r *Registry) aliasKeys(s *Source) []string {
-	in := r.info[s]
+	return r.aliasKeysIn(s, r.info[s])
+}
+
+// aliasKeysIn is aliasKeys for s with info in (nil when s is not the
+// registry's).
+func (r *Registry) aliasKeysIn(s *Source, in *info) []string {
 	if in == nil || r.keyCache.limit == 0 { // not the registry's, or no caching
 		ks := make([]string, len(s.Aliases))
 		for i, a := range s.Aliases {

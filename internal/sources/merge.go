@@ -27,6 +27,7 @@ func (r *Registry) Merge(into, from string) error {
 	case a == b:
 		return fmt.Errorf("merge %q into %q: they are already one source (%q)", from, into, a.Name)
 	}
+	r.gen++
 	ia, ib := r.info[a], r.info[b]
 	ia.pinned, ia.placeholder = true, false
 	r.addAlias(a, b.Name)
@@ -47,13 +48,18 @@ func (r *Registry) Merge(into, from string) error {
 		a.Affiliation = b.Affiliation
 	}
 	repoint(r.byKey, b, a)
-	repoint(r.known, b, a)
-	repoint(r.phon, b, a)
-	repoint(r.single, b, a)
+	for i, s := range r.known {
+		if s == b {
+			r.known[i] = a
+		}
+	}
+	for k, p := range r.persons {
+		p.repoint(b, a)
+		r.persons[k] = p
+	}
 	repoint(r.bareAcr, b, a)
 	repoint(r.generic, b, a)
 	repoint(r.anon, b, a)
-	repointLists(r.surname, b, a)
 	repointLists(r.core, b, a)
 	repointLists(r.acr, b, a)
 	repointLists(r.intel, b, a)
@@ -80,20 +86,25 @@ func repoint[K comparable](m map[K]*Source, from, to *Source) {
 
 func repointLists[K comparable](m map[K][]*Source, from, to *Source) {
 	for k, list := range m {
-		out := list[:0]
-		seen := false
-		for _, s := range list {
-			if s == from {
-				s = to
-			}
-			if s == to {
-				if seen {
-					continue
-				}
-				seen = true
-			}
-			out = append(out, s)
-		}
-		m[k] = out
+		m[k] = repointList(list, from, to)
 	}
+}
+
+// repointList replaces from by to in list, in place, keeping one to.
+func repointList(list []*Source, from, to *Source) []*Source {
+	out := list[:0]
+	seen := false
+	for _, s := range list {
+		if s == from {
+			s = to
+		}
+		if s == to {
+			if seen {
+				continue
+			}
+			seen = true
+		}
+		out = append(out, s)
+	}
+	return out
 }

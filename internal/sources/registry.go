@@ -29,24 +29,34 @@ type Registry struct {
 	list []*Source
 	info map[*Source]*info
 
-	byName  map[string]*Source   // Key(canonical name), all sources
-	byKey   map[string]*Source   // Key of surface forms, non-anonymous
-	known   map[int]*Source      // knownSources index
-	phon    map[string]*Source   // person: skeleton of all name tokens
-	surname map[string][]*Source // person: skeleton of first or last token
-	single  map[string]*Source   // person known only by one token
-	core    map[string][]*Source // institution: key without country
-	acr     map[string][]*Source // institution: acronym of its name
-	bareAcr map[string]*Source   // institution known only by an acronym
-	generic map[string]*Source   // description key ("intelligence|Russia")
-	intel   map[string][]*Source // country → named intelligence services
-	anon    map[anonKey]*Source  // description and citer keys
-	deps    map[string][]*Source // Key(affiliation) → affiliated sources
+	byName  map[string]*Source    // Key(canonical name), all sources
+	byKey   map[string]*Source    // Key of surface forms, non-anonymous
+	known   []*Source             // by knownSources index
+	persons map[string]personSlot // person: by phonetic skeleton (person.go)
+	core    map[string][]*Source  // institution: key without country
+	acr     map[string][]*Source  // institution: acronym of its name
+	bareAcr map[string]*Source    // institution known only by an acronym
+	generic map[string]*Source    // description key ("intelligence|Russia")
+	intel   map[string][]*Source  // country → named intelligence services
+	anon    map[anonKey]*Source   // description and citer keys
+	deps    map[string][]*Source  // Key(affiliation) → affiliated sources
 
 	keyCache  memo[string, string] // see cache.go
-	formCache memo[formArgs, *form]
+	formCache memo[string, formSlot]
 	roleCache memo[string, roleInfo]
 	lastRole  roleInfo // the role asked about last (see role)
+
+	gen       uint64                // changes to the state so far (see recent.go)
+	recent    map[string]recentCall // calls that changed nothing, by name
+	recentGen uint64                // the gen of the calls in recent
+	recentOff bool                  // keep no calls (for tests that compare)
+	// repeatable is set by a call that changed the registry such that
+	// the same call again would return the same source and change nothing
+	repeatable bool
+	// recentCheck (tests) has Resolve do the work of a kept call too and
+	// count in recentWrong the calls whose answer or changes differ
+	recentCheck bool
+	recentWrong int
 }
 
 // info is the registry's private state for one source.
@@ -62,6 +72,8 @@ type info struct {
 	akKeys      []string        // their Keys
 	nkText      string          // the canonical name whose Key nkKey is (see SourceKeys)
 	nkKey       string
+	afText      string // the affiliation whose Key afKey is (see RecordKeys)
+	afKey       string
 	placeholder bool // known only by acronym, surname or description
 	pinned      bool // a fact-checker chose the canonical name (Merge)
 }
@@ -79,10 +91,8 @@ func newRegistry(formLimit, keyLimit int) *Registry {
 		info:    make(map[*Source]*info),
 		byName:  make(map[string]*Source),
 		byKey:   make(map[string]*Source),
-		known:   make(map[int]*Source),
-		phon:    make(map[string]*Source),
-		surname: make(map[string][]*Source),
-		single:  make(map[string]*Source),
+		known:   make([]*Source, len(knownSources)),
+		persons: make(map[string]personSlot),
 		core:    make(map[string][]*Source),
 		acr:     make(map[string][]*Source),
 		bareAcr: make(map[string]*Source),
@@ -92,8 +102,9 @@ func newRegistry(formLimit, keyLimit int) *Registry {
 		deps:    make(map[string][]*Source),
 
 		keyCache:  newMemo[string, string](keyLimit),
-		formCache: newMemo[formArgs, *form](formLimit),
+		formCache: newMemo[string, formSlot](formLimit),
 		roleCache: newMemo[string, roleInfo](formLimit),
+		recentOff: formLimit == 0,
 	}
 }
 
@@ -138,6 +149,7 @@ func (r *Registry) lookupKey(k string) *Source {
 func (r *Registry) Add(s Source) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.gen++
 	if old := r.byName[r.key(s.Name)]; old != nil && old.Kind == s.Kind {
 		for _, a := range s.Aliases {
 			r.indexForm(old, r.parse(a, "", old.Kind))
@@ -194,6 +206,7 @@ type entry struct {
 
 // newSource appends a source whose canonical name comes from f.
 func (r *Registry) newSource(s Source, f form) *Source {
+	r.gen++
 	e := &entry{src: s, in: info{score: f.score, placeholder: isPlaceholder(f)}}
 	src := &e.src
 	var k string
@@ -201,6 +214,7 @@ func (r *Registry) newSource(s Source, f form) *Source {
 	r.list = append(r.list, src)
 	r.info[src] = &e.in
 	r.byName[k] = src
+	e.in.nkText, e.in.nkKey = src.Name, k // SourceKeys asks next
 	if src.Affiliation != "" {
 		k := r.key(src.Affiliation)
 		r.deps[k] = append(r.deps[k], src)
@@ -263,6 +277,7 @@ func (r *Registry) addAlias(s *Source, form string) {
 		return
 	}
 	s.Aliases = append(s.Aliases, form) // form is not s.Name
+	r.gen++
 	switch {
 	case in.forms != nil:
 		in.forms[form] = true
@@ -284,12 +299,14 @@ func (r *Registry) rename(s *Source, name string, keepOld bool) {
 	if name == old {
 		return
 	}
+	r.gen++
 	if r.byName[r.key(old)] == s {
 		delete(r.byName, r.key(old))
 	}
 	s.Name = name
 	r.byName[k] = s
 	in := r.info[s]
+	in.nkText, in.nkKey = name, k
 	// the new name leaves the aliases, the old one joins them
 	for i, a := range s.Aliases {
 		if a == name {

@@ -1,6 +1,9 @@
 package sources
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Resolve maps one hop to its source, creating it when unseen and recording
 // the surface form as an alias. citer is the canonical name of the hop
@@ -12,6 +15,24 @@ import "strings"
 func (r *Registry) Resolve(name, role, citer string) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	kept := r.recentGet(name, role, citer)
+	if kept != nil && !r.recentCheck {
+		return kept
+	}
+	gen := r.gen
+	r.repeatable = false
+	s := r.resolve(name, role, citer)
+	if kept != nil && (s != kept || r.gen != gen) {
+		r.recentWrong++
+	}
+	if r.gen == gen || r.repeatable {
+		r.recentPut(name, role, citer, s)
+	}
+	return s
+}
+
+// resolve is Resolve under r.mu.
+func (r *Registry) resolve(name, role, citer string) *Source {
 	// Names are usually substrings of an article's text. The registry
 	// lives for the whole run and must not hold on to the text of every
 	// article in which a source first appeared, so whatever it keeps is a
@@ -63,6 +84,8 @@ func (r *Registry) Resolve(name, role, citer string) *Source {
 func (r *Registry) ResolveOutlet(name string) *Source {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	// a new article: the answers kept for the last one hold its text
+	r.recentDrop()
 	kind := Outlet
 	if i, ok := knownByKey[r.key(name)]; ok && knownSources[i].Kind == Agency {
 		kind = Agency
@@ -80,6 +103,7 @@ func (r *Registry) ResolveOutlet(name string) *Source {
 	}
 	if s.Kind == Person && r.info[s].placeholder {
 		s.Kind = kind
+		r.gen++
 	}
 	r.note(s, f)
 	return s
@@ -117,23 +141,25 @@ func (r *Registry) findPerson(f *form, role string) *Source {
 		return nil
 	}
 	if len(f.toks) == 1 {
-		cands := r.surname[f.skel]
+		ps := r.persons[f.skel]
+		cands := ps.surname
 		if len(cands) > 1 {
 			cands = r.filterPersons(cands, f, role)
 		}
 		if len(cands) == 1 {
 			return cands[0]
 		}
-		return r.single[f.skel]
+		return ps.single
 	}
-	if s := r.phon[f.skel]; s != nil {
-		return s
+	if p := r.persons[f.skel].phon; p != nil {
+		return p
 	}
 	// a person first seen by surname alone takes the full name, unless the
 	// surname already belongs to someone else
 	first, last := f.skelEnds()
 	for _, t := range [2]string{first, last} {
-		if p := r.single[t]; p != nil && len(r.surname[t]) == 0 && r.info[p].placeholder {
+		ps := r.persons[t]
+		if p := ps.single; p != nil && len(ps.surname) == 0 && r.info[p].placeholder {
 			return p
 		}
 	}
@@ -224,11 +250,13 @@ func (r *Registry) note(s *Source, f form) {
 		(in.placeholder || containsTokens(r.key(f.canon), r.key(s.Name))) {
 		in.score = f.score
 		in.placeholder = isPlaceholder(f)
+		r.gen++
 		r.rename(s, f.canon, true)
 		r.addAlias(s, f.orig)
 	}
 	if s.Country == "" && f.country != "" {
 		s.Country = f.country
+		r.gen++
 	}
 	r.indexMaps(s, &f) // f.orig was added above and stays a form of s
 }
@@ -244,6 +272,7 @@ func (r *Registry) indexForm(s *Source, f form) {
 func (r *Registry) indexMaps(s *Source, f *form) {
 	if f.known >= 0 && r.known[f.known] == nil {
 		r.known[f.known] = s
+		r.gen++
 	}
 	if f.kind == Person || s.Kind == Person {
 		r.indexPerson(s, f)
@@ -251,34 +280,38 @@ func (r *Registry) indexMaps(s *Source, f *form) {
 	}
 	if f.key != "" && !f.keyTaken && r.byKey[f.key] == nil && !strings.Contains(f.generic, "@") {
 		r.byKey[f.key] = s
+		r.gen++
 	}
 	switch {
 	case f.generic != "":
 		if r.generic[f.generic] == nil {
 			r.generic[f.generic] = s
+			r.gen++
 		}
 		return
 	case f.acronym != "":
 		if r.info[s].placeholder {
 			if r.bareAcr[f.acronym] == nil {
 				r.bareAcr[f.acronym] = s
+				r.gen++
 			}
 		} else {
-			addUnique(r.acr, f.acronym, s)
+			r.addUnique(r.acr, f.acronym, s)
 		}
 	default:
 		if f.coreKey != "" {
-			addUnique(r.core, f.coreKey, s)
+			r.addUnique(r.core, f.coreKey, s)
 		}
 		if f.acr != "" {
-			addUnique(r.acr, f.acr, s)
+			r.addUnique(r.acr, f.acr, s)
 			if r.bareAcr[f.acr] == s {
 				delete(r.bareAcr, f.acr)
+				r.gen++
 			}
 		}
 	}
 	if s.Kind == Intelligence && s.Country != "" && !r.info[s].placeholder {
-		addUnique(r.intel, s.Country, s)
+		r.addUnique(r.intel, s.Country, s)
 	}
 }
 
@@ -287,23 +320,40 @@ func (r *Registry) indexPerson(s *Source, f *form) {
 		return
 	}
 	if len(f.toks) == 1 {
-		if r.info[s].placeholder && r.single[f.skel] == nil {
-			r.single[f.skel] = s
-			r.byKey[f.key] = s
+		if r.info[s].placeholder {
+			if ps := r.persons[f.skel]; ps.single == nil {
+				ps.single = s
+				r.persons[f.skel] = ps
+				r.byKey[f.key] = s
+				r.gen++
+			}
 		}
 		return
 	}
 	if f.key != "" && !f.keyTaken && r.byKey[f.key] == nil {
 		r.byKey[f.key] = s
+		r.gen++
 	}
-	if r.phon[f.skel] == nil {
-		r.phon[f.skel] = s
+	if ps := r.persons[f.skel]; ps.phon == nil {
+		ps.phon = s
+		r.persons[f.skel] = ps
+		r.gen++
 	}
 	first, last := f.skelEnds()
 	for _, t := range [2]string{first, last} {
-		addUnique(r.surname, t, s)
-		if r.single[t] == s {
-			delete(r.single, t)
+		ps := r.persons[t]
+		changed := false
+		if !slices.Contains(ps.surname, s) {
+			ps.surname = append(ps.surname, s)
+			changed = true
+		}
+		if ps.single == s {
+			ps.single = nil
+			changed = true
+		}
+		if changed {
+			r.persons[t] = ps
+			r.gen++
 		}
 	}
 	// single-token keys of a full name are not exact-match keys: the
@@ -311,13 +361,14 @@ func (r *Registry) indexPerson(s *Source, f *form) {
 	for _, k := range [2]string{f.toks[0], f.toks[len(f.toks)-1]} {
 		if r.byKey[k] == s {
 			delete(r.byKey, k)
+			r.gen++
 		}
 	}
 }
 
 // addUnique adds s to the list m[k] unless it is there, writing the map
 // only when the list changes.
-func addUnique(m map[string][]*Source, k string, s *Source) {
+func (r *Registry) addUnique(m map[string][]*Source, k string, s *Source) {
 	list := m[k]
 	for _, x := range list {
 		if x == s {
@@ -325,6 +376,7 @@ func addUnique(m map[string][]*Source, k string, s *Source) {
 		}
 	}
 	m[k] = append(list, s)
+	r.gen++
 }
 
 // containsTokens reports whether every token of small occurs in big

@@ -89,9 +89,11 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 	}
 	if !in.roles[ri.key] {
 		in.roles[ri.key] = true
+		r.gen++
 	}
 	if s.Country == "" && ri.country != "" {
 		s.Country = ri.country
+		r.gen++
 	}
 	if s.Affiliation != "" {
 		return
@@ -115,6 +117,7 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 		return
 	}
 	s.Affiliation = is.Name
+	r.gen++
 	k := r.key(is.Name)
 	r.deps[k] = append(r.deps[k], s)
 }
