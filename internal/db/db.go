@@ -82,7 +82,8 @@ type writeConn struct {
 	// buf holds the rows a batch queues (bulk.go), kept from batch to
 	// batch: grown anew for each batch of 1024 articles, the buffers of
 	// new sources and aliases were a sixth of the ingest's allocations.
-	buf claimBuf
+	buf  claimBuf
+	maps txMaps // the writer's maps, kept the same way
 	// The filter of stored source keys (keyfilter.go), the data_version
 	// it was last checked at, the batches written on this connection, and
 	// whether another connection's writes ruled the filter out.
