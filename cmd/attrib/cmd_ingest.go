@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -58,14 +57,8 @@ func runIngest(c *cli.Context, e *env, d *db.DB, paths []string) error {
 	if c.Int("batch") < 1 {
 		return usagef("--batch must be at least 1, not %d", c.Int("batch"))
 	}
-	// Ingest allocates fast (extraction, records, rows) over a live heap
-	// of a few hundred MB: with the collector's default of GOGC=100 it
-	// spent about 8% of the CPU in marking. At 200, the 10k articles took
-	// 7% less CPU and wall time (4 alternating pairs) for ~100 MB more
-	// peak memory (about 400 MB). A GOGC the user sets wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
+	settleGC := tuneGC() // see gc.go
+	defer settleGC()
 	ing, err := ingest.New(c.Context, d, ingest.Options{BatchSize: c.Int("batch")})
 	if err != nil {
 		return err
@@ -116,6 +109,7 @@ func runIngest(c *cli.Context, e *env, d *db.DB, paths []string) error {
 		return r.Read(paths, yield, report)
 	}
 	st, err := ing.Run(c.Context, read, done)
+	settleGC()
 	mu.Lock()
 	bar.finish()
 	mu.Unlock()
