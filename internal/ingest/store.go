@@ -45,23 +45,30 @@ func (in *Ingester) chunkSize() int {
 // own.
 var stallCommit = time.Second // a variable for tests
 
+// maxHold is how long a transaction may stay open before the writer
+// commits at the next chunk: while one ingest holds the write lock, the
+// others wait for it (up to the busy timeout), and on a loaded machine
+// building a whole batch can take several seconds.
+var maxHold = 2 * time.Second
+
 var errCut = errors.New("the input ended in the middle of a batch")
 
 // store writes the batch that starts with chunk first in one transaction,
 // taking its later chunks from more as they come, and returns the articles
 // it stored or tried to, and whether they end the batch (they do not when
-// the transaction ended at a stall). When the transaction fails for a reason that may
+// the transaction ended at a stall or after maxHold). When the transaction fails for a reason that may
 // lie in one article, it retries the articles one by one so that a bad
 // article does not cost the good ones.
 func (in *Ingester) store(ctx context.Context, first chunk, more <-chan chunk, st *Stats, done func(Result)) (batch []pending, last bool, err error) {
 	batch, last = first.items, first.last
 	sent := false
+	var began time.Time
 	outs, err := in.db.AddArticleChunks(ctx, func() ([]db.ArticleRecord, error) {
 		var items []pending
 		switch {
 		case !sent:
-			sent, items = true, first.items
-		case last:
+			sent, items, began = true, first.items, time.Now()
+		case last || time.Since(began) > maxHold:
 			return nil, nil
 		default:
 			c, err := nextChunk(ctx, more)

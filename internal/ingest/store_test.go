@@ -102,3 +102,27 @@ func TestStalledInputCommitsWhatCame(t *testing.T) {
 		t.Errorf("stats %+v, want all 5 added", st)
 	}
 }
+
+// A transaction held longer than maxHold ends at the next chunk, and the
+// batch goes on in another: the rows are those of whole batches.
+func TestLongBatchCommitsInParts(t *testing.T) {
+	defer func(d time.Duration) { maxHold = d }(maxHold)
+	maxHold = 0 // every chunk its own transaction
+	arts := synthArticles(60)
+	ctx := context.Background()
+	var got [2][]db.Claim
+	for i, chunk := range []int{16, 3} {
+		in, d := openIngester(t)
+		in.opts.BatchSize, in.chunk = 16, chunk
+		st, err := in.Run(ctx, fromSlice(arts), nil)
+		if err != nil || st.Added != len(arts) {
+			t.Fatalf("chunks of %d: %+v %v", chunk, st, err)
+		}
+		if got[i], err = d.Claims(ctx, db.ClaimFilter{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(got[0], got[1]); diff != "" {
+		t.Errorf("claims differ, whole batches (-) and a transaction a chunk (+):\n%s", diff)
+	}
+}
