@@ -185,10 +185,13 @@ func (x *extractor) furniture(s sent) bool {
 	if s.b-s.a > 30 {
 		return false // page furniture is short
 	}
-	hit := false
-	for i := s.a; i < s.b && !hit; i++ {
-		t := &x.m.toks[i]
-		hit = (t.k == kWord && t.fl&flBoiler != 0) || t.is(x.m.text, '©')
+	hit := false // a boiler word (marks have no such flag) or "©"
+	toks := x.m.toks[s.a:s.b]
+	for i := range toks {
+		if t := &toks[i]; t.fl&flBoiler != 0 || t.mk == mkWide && t.wideIs(x.m.text, '©') {
+			hit = true
+			break
+		}
 	}
 	if !hit {
 		return false

@@ -203,76 +203,6 @@ func cueBIdx(sm1, shape, lex, lexR uint64) uint64 {
 	return ((sm1*nShape+shape)*nLex+lex)*nLex + lexR
 }
 
-// roleWords is the number of pass 2 features outside the groups.
-const roleWords = 10
-
-// roleToken writes into fs token i's pass 2 features outside the groups
-// (appendRoleEmit's others; wkey holds mix(fW0, w)&^7 of the words at
-// i-2 .. i+2), and returns the pre-summed rows of its groups A, B and C
-// (roleCtxK rows in all) and the offset of its row in the transition
-// table (comboOf(roleDense(i))*transRow): the token's context read once
-// for all three.
-func (c *tctx) roleToken(fs *[roleWords]uint64, wkey *[5]uint64, t *ctxTabs, q *qtab[[2]uint64], rc *roleCtx, i int) ([2]uint64, int32) {
-	c.ensure(i)
-	qq, th, cm, first := uint64(0), uint64(0), uint64(0), uint64(0)
-	if c.inQ[i] {
-		qq = 1
-	}
-	if rc.that[i] {
-		th = 1
-	}
-	if rc.comma[i] {
-		cm = 1
-	}
-	if c.first[i] {
-		first = 1
-	}
-	dl, dr := dbucket(int(rc.dl[i])), dbucket(int(rc.dr[i]))
-	cl, cr := rc.cl[i], rc.cr[i]
-	*fs = [roleWords]uint64{
-		wkey[0] | 0, // grp(fW0, c.w(i-2), 0)
-		wkey[1] | 1,
-		wkey[2] | 2,
-		wkey[3] | 3,
-		wkey[4] | 4,
-		mix(fSuf, c.suf[i]),
-		mix(fCueL, cl),
-		mix(fCueLDL, cl*16+dl),
-		mix(fCueR, cr),
-		mix(fCueRDR, cr*16+dr),
-	}
-	// comboOf(roleDense(i)), from the values above.
-	tr := int32(((dl*g2N+dr+9*cm)*g3N + qq*4 + th*2 + first) * transRow)
-	shape, lex, rr := c.shape[i], uint64(c.lex[i]), uint64(c.rule[i])
-	sd := uint64(rc.sd[i])
-	sdi := sd
-	if sd == sdNone {
-		sdi = sdNoneIx
-	}
-	if sdi >= nSD || shape >= nShape || lex >= nLex || rr >= nRule {
-		// Outside the tables (no such token today): sum the rows here.
-		fa, fb, fc := roleFeatsA(dl, dr, th, cm, qq, sd), roleFeatsB(shape, qq, dl, dr, cm), roleFeatsC(shape, lex, rr, first)
-		return add2(add2(sumRows2(q, fa[:]), sumRows2(q, fb[:])), sumRows2(q, fc[:])), tr
-	}
-	ra, rb, rc3 := &t.roleA[roleAIdx(dl, dr, th, cm, qq, sdi)], &t.roleB[roleBIdx(shape, qq, dl, dr, cm)], &t.roleC[roleCIdx(shape, lex, rr, first)]
-	return [2]uint64{ra[0] + rb[0] + rc3[0], ra[1] + rb[1] + rc3[1]}, tr
-}
-
-// scoresRole writes into em pass 2's emission scores of a token: the
-// rows of its features fs plus ctx, the sum of its roleCtxK pre-summed
-// rows (scores5 of them all, unrolled; 20 rows fit one lane sum).
-func scoresRole(q *qtab[[2]uint64], fs *[roleWords]uint64, ctx [2]uint64, em *[nRoleTags]float32) {
-	rows, mask := q.rows, q.mask
-	r0, r1, r2, r3, r4 := &rows[fs[0]&mask], &rows[fs[1]&mask], &rows[fs[2]&mask], &rows[fs[3]&mask], &rows[fs[4]&mask]
-	r5, r6, r7, r8, r9 := &rows[fs[5]&mask], &rows[fs[6]&mask], &rows[fs[7]&mask], &rows[fs[8]&mask], &rows[fs[9]&mask]
-	x := ctx[0] + r0[0] + r1[0] + r2[0] + r3[0] + r4[0] + r5[0] + r6[0] + r7[0] + r8[0] + r9[0]
-	y := ctx[1] + r0[1] + r1[1] + r2[1] + r3[1] + r4[1] + r5[1] + r6[1] + r7[1] + r8[1] + r9[1]
-	const n = roleWords + roleCtxK
-	const _ = uint(laneMax - n) // one lane sum holds them
-	em[0], em[1], em[2] = float32(lane(x, 0, n)), float32(lane(x, 1, n)), float32(lane(x, 2, n))
-	em[3], em[4] = float32(lane(y, 0, n)), float32(lane(y, 1, n))
-}
-
 func add2(a, b [2]uint64) [2]uint64 { return [2]uint64{a[0] + b[0], a[1] + b[1]} }
 
 // cueCtxRow returns the pre-summed rows of pass 1's groups A and B of
@@ -288,7 +218,7 @@ func (c *tctx) cueCtxRow(t *ctxTabs, q *qtab[[1]uint64], i, prev int) [1]uint64 
 	}
 	p, rr := uint64(prev), uint64(c.rule[i])
 	shape, sm1 := c.shape[i], c.shape[max(i-1, 0)]
-	lex, lexR := uint64(c.lex[i]), uint64(c.lex[min(i+1, len(c.lex)-1)])
+	lex, lexR := uint64(c.lexAt(i)), uint64(c.lexAt(min(i+1, len(c.m.toks)-1)))
 	if shape >= nShape || sm1 >= nShape || lex >= nLex || lexR >= nLex || rr >= nRule || p >= nPrevT {
 		fa, fb := cueFeatsA(shape, qq, lex, rr, p, first), cueFeatsB(sm1, shape, lex, lexR)
 		return [1]uint64{sumRows1(q, fa[:])[0] + sumRows1(q, fb[:])[0]}
@@ -304,7 +234,7 @@ const cueWords = 12
 func (c *tctx) cueWordsInto(fs *[cueWords]uint64, i, prev int) {
 	c.ensure(i)
 	c.ensure(i - 1)
-	w0 := c.form[i]
+	w0 := c.m.toks[i].h
 	wm1, wp1 := c.w(i-1), c.w(i+1)
 	p := uint64(prev)
 	rr := uint64(c.rule[i])

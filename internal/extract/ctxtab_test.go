@@ -9,7 +9,7 @@ import (
 
 // TestCtxTabsSameScores: the pre-summed rows give every token the scores
 // that its full feature lists give (pass 1 after each tag, pass 2 with
-// the cue context of its paragraph), and roleToken the transition row of
+// the cue context of its paragraph), and emitRegion the transition row of
 // roleDense.
 func TestCtxTabsSameScores(t *testing.T) {
 	md := DefaultModel()
@@ -38,6 +38,7 @@ func TestCtxTabsSameScores(t *testing.T) {
 		for _, p := range paras {
 			md.tagCues(c, st, p.a, p.b)
 			c.fillRoleCtx(st.rc, p.a, p.b, st.isCue, st.cueStart)
+			md.emitRegion(c, st, rng{p.a, p.b}, -1) // the paragraph as one region
 			for i := p.a; i < p.b; i++ {
 				for prev := 0; prev < nCueTags; prev++ {
 					fs = c.cueFeats(fs, i, prev)
@@ -54,22 +55,12 @@ func TestCtxTabsSameScores(t *testing.T) {
 				}
 				fs = c.roleEmit(fs, st.rc, i)
 				scores5(md.qrole, fs, &want)
-				var wkey [5]uint64
-				for k := range wkey {
-					wkey[k] = mix(fW0, c.w(i-2+k)) &^ 7
+				em := st.vt.em[(i-p.a)*nRoleTags:]
+				if got := [nRoleTags]float32(em[:nRoleTags]); got != [nRoleTags]float32{float32(want[0]), float32(want[1]), float32(want[2]), float32(want[3]), float32(want[4])} {
+					t.Fatalf("pass 2 token %d: emitRegion %v, want %v", i, got, want)
 				}
-				var rfs [roleWords]uint64
-				var em [nRoleTags]float32
-				ctx, tr := c.roleToken(&rfs, &wkey, md.ctx, md.qrole, st.rc, i)
-				scores5c(md.qrole, rfs[:], ctx, roleCtxK, &got)
-				if got != want {
-					t.Fatalf("pass 2 token %d: %v, want %v", i, got, want)
-				}
-				if scoresRole(md.qrole, &rfs, ctx, &em); em != [nRoleTags]float32{float32(want[0]), float32(want[1]), float32(want[2]), float32(want[3]), float32(want[4])} {
-					t.Fatalf("pass 2 token %d: scoresRole %v, want %v", i, em, want)
-				}
-				if w := int32(comboOf(c.roleDense(st.rc, i)) * transRow); tr != w {
-					t.Fatalf("pass 2 token %d: transition row %d, want %d", i, tr, w)
+				if w := int32(comboOf(c.roleDense(st.rc, i)) * transRow); st.vt.ri[i-p.a] != w {
+					t.Fatalf("pass 2 token %d: transition row %d, want %d", i, st.vt.ri[i-p.a], w)
 				}
 				checked++
 			}
@@ -141,4 +132,28 @@ func scores3c(q *qtab[[1]uint64], feats []uint64, ctx [1]uint64, k int, sc *[8]i
 	}
 	n := len(feats) + k
 	*sc = [8]int32{lane(x, 0, n), lane(x, 1, n), lane(x, 2, n)}
+}
+
+// TestDbucket: the table gives the buckets of the distance ranges.
+func TestDbucket(t *testing.T) {
+	ref := func(d int) uint64 {
+		switch {
+		case d <= 0:
+			return 0
+		case d <= 4:
+			return uint64(d)
+		case d <= 6:
+			return 5
+		case d <= 10:
+			return 6
+		case d <= 20:
+			return 7
+		}
+		return 8
+	}
+	for d := -40; d < 100; d++ {
+		if got := dbucket(d); got != ref(d) {
+			t.Fatalf("dbucket(%d) = %d, want %d", d, got, ref(d))
+		}
+	}
 }

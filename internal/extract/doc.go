@@ -16,8 +16,10 @@
 // machine word so that one feature's tag weights share a cache line and are
 // summed at once; the rows of the low-cardinality features (distances,
 // shape, quote and rule flags) are pre-summed per combination of values
-// (ctxtab.go), so a token loads a few rows instead of one per feature. A
-// rule claim always stands;
+// (ctxtab.go), so a token loads a few rows instead of one per feature;
+// the role pass computes a region's features, cue context and weights in
+// one loop per region (rolepass.go), summing the nearest cues' rows once
+// per run of tokens that share them. A rule claim always stands;
 // a tagger relation is added where it overlaps no rule cue or content. The
 // weights (model.bin.gz, embedded) were trained on PolNeAR train (Newell,
 // Margolin & Ruths, LREC 2018) by ./train, with cues in attrib's convention

@@ -87,6 +87,7 @@ type extractor struct {
 	speakers  []string // sources resolved in the current paragraph
 	lastSent  int      // the sentence index of the paragraph's latest attributed claim
 	low       []byte   // furniture's scratch: a sentence in lower case
+	pre       prepFacts
 	// rules' per-paragraph arrays (cleared by reset: they point into
 	// the claims and credits of the text).
 	ends    []int

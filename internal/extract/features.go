@@ -93,107 +93,6 @@ const (
 	roleCue
 )
 
-// tctx holds per-token facts of one text for the taggers.
-type tctx struct {
-	m     *matcher
-	form  []uint64 // hash of the lower-cased word or the punctuation mark
-	suf   []uint64
-	shape []uint64
-	lex   []uint8 // 1 reporting verb form, 2 noun-like cue form, 0 other
-	inQ   []bool  // inside a paired quotation (marks included)
-	rule  []uint8 // roleNone .. roleCue
-	first []bool  // first token of its sentence
-	sent  []int32 // sentence number (text-wide)
-	sents []sent  // the sentences, by number
-	// The tokens pass 1 looks at when setLex marked its model's
-	// candidates: rule cues and candidates (lex or tok.cand), in order.
-	cidx []int32
-}
-
-// newTctx computes the token facts; paras must have their sentences split
-// and quotes paired.
-func newTctx(m *matcher, paras []para, rule []uint8) *tctx {
-	c := &tctx{}
-	c.init(m, paras, rule)
-	return c
-}
-
-// grow returns s with length n and zero elements, reusing its array.
-func grow[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
-// resize returns s with length n, reusing its array; the elements are
-// left as they were (the caller writes them all).
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
-}
-
-// init computes the token facts into c, reusing its arrays.
-func (c *tctx) init(m *matcher, paras []para, rule []uint8) {
-	n := len(m.toks)
-	c.m, c.rule = m, rule
-	// form and sent are written for every token below, suf by ensure.
-	c.form, c.suf, c.shape = resize(c.form, n), resize(c.suf, n), grow(c.shape, n)
-	c.lex, c.inQ, c.first, c.sent = resize(c.lex, n), resize(c.inQ, n), grow(c.first, n), resize(c.sent, n)
-	c.sents, c.cidx = c.sents[:0], c.cidx[:0]
-	// The paragraphs cover the tokens back to back and no quote crosses
-	// one (pairQuotes pairs within a paragraph): one pass marks the
-	// quotes, an opening mark inside an open quote starting none.
-	qEnd := -1 // the closing mark of the open quote
-	toks, form, lex, inQ, closeOf, rule := m.toks[:n], c.form[:n], c.lex[:n], c.inQ[:n], m.closeOf[:n], rule[:n]
-	for i := range toks {
-		t := &toks[i]
-		form[i] = t.h
-		lx := lexOf[t.fl&(flNoun|flCue|flCite)] // punctuation has no flags
-		lex[i] = lx
-		if lx != 0 || t.cand || rule[i] == roleCue {
-			c.cidx = append(c.cidx, int32(i))
-		}
-		if i > qEnd && t.k == kQOpen && closeOf[i] > i {
-			qEnd = closeOf[i]
-		}
-		inQ[i] = i <= qEnd
-	}
-	sn := int32(0)
-	for _, p := range paras {
-		for _, s := range p.sents {
-			if s.b > s.a {
-				c.first[s.a] = true
-			}
-			for i := s.a; i < s.b; i++ {
-				c.sent[i] = sn
-			}
-			c.sents = append(c.sents, s)
-			sn++
-		}
-	}
-}
-
-// lexOf maps a word's flNoun, flCue and flCite flags to its tctx.lex
-// value: 2 a noun-like cue form, 1 a reporting verb form, 3 a citing cue.
-var lexOf = func() (t [flNoun | flCue | flCite + 1]uint8) {
-	for f := range t {
-		switch fl := uint16(f); {
-		case fl&flNoun != 0 && fl&flCue != 0:
-			t[f] = 2
-		case fl&flCue != 0:
-			t[f] = 1
-		case fl&flCite != 0:
-			t[f] = 3
-		}
-	}
-	return t
-}()
-
 // ensure computes the suffix and shape of token i on first use: only
 // the tokens that the taggers score need them.
 func (c *tctx) ensure(i int) {
@@ -202,7 +101,7 @@ func (c *tctx) ensure(i int) {
 	}
 	t := &c.m.toks[i]
 	if t.k != kWord {
-		c.suf[i] = c.form[i]
+		c.suf[i] = t.h
 		c.shape[i] = 7 + uint64(t.k)
 		return
 	}
@@ -216,6 +115,9 @@ func (c *tctx) ensure(i int) {
 
 // wordShape: 1 lower, 2 capitalised, 3 all caps, 4 with digits.
 func wordShape(text string, t *tok) uint64 {
+	if t.mk == mkPlain {
+		return 1
+	}
 	if !t.cap {
 		for i := 0; i < len(t.lw); i++ {
 			if t.lw[i] >= '0' && t.lw[i] <= '9' {
@@ -244,10 +146,10 @@ func wordShape(text string, t *tok) uint64 {
 }
 
 func (c *tctx) w(i int) uint64 {
-	if i < 0 || i >= len(c.form) {
+	if i < 0 || i >= len(c.m.toks) {
 		return 0xdead
 	}
-	return c.form[i]
+	return c.m.toks[i].h
 }
 
 // cueFeats fills fs with pass 1's features of token i after tag prev
@@ -260,7 +162,7 @@ func (c *tctx) cueFeats(fs []uint64, i, prev int) []uint64 {
 func (c *tctx) appendCueFeats(fs []uint64, i, prev int) []uint64 {
 	c.ensure(i)
 	c.ensure(i - 1)
-	w0 := c.form[i]
+	w0 := c.m.toks[i].h
 	q := uint64(0)
 	if c.inQ[i] {
 		q = 1
@@ -285,33 +187,16 @@ func (c *tctx) appendCueFeats(fs []uint64, i, prev int) []uint64 {
 		mix(fSuf, c.suf[i]),
 		mix(fSufPrev, c.suf[i]*8+p),
 		mtShape.get(c.shape[i]*8+q),
-		mtLex.get(uint64(c.lex[i])*4+q),
+		mtLex.get(uint64(c.lexAt(i))*4+q),
 		mtInQ.get(q),
 		mtRule.get(rr),
 		mtPrev.get(p),
 		mtFirst.get(first*16+c.shape[i]),
 		mix(fTri, (c.w(i-1)*31+w0)*31+c.w(i+1)),
-		mtShapeM1.get(c.shape[max(i-1, 0)]*64+c.shape[i]*8+uint64(c.lex[i])),
-		mtLexR.get(uint64(c.lex[min(i+1, len(c.lex)-1)])*8+uint64(c.lex[i])),
+		mtShapeM1.get(c.shape[max(i-1, 0)]*64+c.shape[i]*8+uint64(c.lexAt(i))),
+		mtLexR.get(uint64(c.lexAt(min(i+1, len(c.m.toks)-1)))*8+uint64(c.lexAt(i))),
 	)
 	return fs
-}
-
-// dbucket buckets a token distance (0 = no cue).
-func dbucket(d int) uint64 {
-	switch {
-	case d <= 0:
-		return 0
-	case d <= 4:
-		return uint64(d)
-	case d <= 6:
-		return 5
-	case d <= 10:
-		return 6
-	case d <= 20:
-		return 7
-	}
-	return 8
 }
 
 // roleEmit fills fs with pass 2's emission features of token i: they do
@@ -325,7 +210,7 @@ func (c *tctx) roleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 // appendRoleEmit is roleEmit appending to fs.
 func (c *tctx) appendRoleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 	c.ensure(i)
-	w0 := c.form[i]
+	w0 := c.m.toks[i].h
 	q := uint64(0)
 	if c.inQ[i] {
 		q = 1
@@ -362,7 +247,7 @@ func (c *tctx) appendRoleEmit(fs []uint64, rc *roleCtx, i int) []uint64 {
 		mtShapeDL.get(c.shape[i]*16+dl),
 		mtShapeDR.get(c.shape[i]*16+dr+128*cm),
 		mtSDQ.get(sd*4+q*2+th),
-		mtLex.get(uint64(c.lex[i])*4+rr),
+		mtLex.get(uint64(c.lexAt(i))*4+rr),
 		mtQDR.get(q*64+cm*32+dr+th*512),
 		mtFirst.get(first*64+c.shape[i]*8+rr),
 	)

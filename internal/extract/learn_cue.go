@@ -8,7 +8,8 @@ func learnCandidates(docs []*prepared, candPercent int, logf func(string, ...any
 	total, begin := map[uint64]int{}, map[uint64]int{}
 	var order []uint64
 	for _, d := range docs {
-		for i, h := range d.c.form {
+		for i := range d.c.m.toks {
+			h := d.c.m.toks[i].h // the word's hash (tctx's form)
 			if total[h] == 0 {
 				order = append(order, h)
 			}

@@ -8,15 +8,20 @@ import (
 
 // ruleRoles marks each token with the role the rule-based claims gave it.
 func (x *extractor) ruleRoles(claims []Claim) []uint8 {
-	return x.ruleRolesInto(nil, claims)
+	roles, _ := x.ruleRolesInto(nil, nil, claims)
+	return roles
 }
 
-// ruleRolesInto is ruleRoles reusing the array of roles.
-func (x *extractor) ruleRolesInto(roles []uint8, claims []Claim) []uint8 {
+// ruleRolesInto is ruleRoles reusing the array of roles; it also appends
+// to cues every token it marks as a cue (a later mark may change it).
+func (x *extractor) ruleRolesInto(roles []uint8, cues []int32, claims []Claim) ([]uint8, []int32) {
 	roles = grow(roles, len(x.m.toks))
 	mark := func(s Span, r uint8) {
 		for i := x.tokAt(s.Start); i < len(x.m.toks) && x.m.toks[i].s < s.End; i++ {
 			roles[i] = r
+			if r == roleCue {
+				cues = append(cues, int32(i))
+			}
 		}
 	}
 	for _, c := range claims {
@@ -38,7 +43,7 @@ func (x *extractor) ruleRolesInto(roles []uint8, claims []Claim) []uint8 {
 			}
 		}
 	}
-	return roles
+	return roles, cues
 }
 
 // learned runs the tagger and adds the attributions it finds that the
@@ -49,12 +54,12 @@ func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 	m := x.m
 	sc := scratchPool.Get().(*tagScratch)
 	defer func() {
-		sc.c.m = nil // do not keep the text alive in the pool
+		sc.c.m, sc.c.inQ = nil, nil // do not keep the text (or its prepBuf) alive in the pool
 		scratchPool.Put(sc)
 	}()
-	sc.rule = x.ruleRolesInto(sc.rule, claims)
+	sc.rule, sc.ruleCues = x.ruleRolesInto(sc.rule, sc.ruleCues[:0], claims)
 	c := &sc.c
-	c.init(m, paras, sc.rule)
+	c.initWith(m, paras, sc.rule, &x.pre, sc.ruleCues)
 	sc.st.initInfer(len(m.toks))
 	var rels []trel
 	rels, sc.regs = md.tagText(c, &sc.st, sc.regs, paras)
@@ -84,7 +89,7 @@ func (x *extractor) learned(md *Model, paras []para, claims []Claim) []Claim {
 	}()
 	for _, r := range rels {
 		cs := Span{m.toks[r.cue.a].s, m.toks[r.cue.b-1].e}
-		if overlapsAny(cueSpans, cs) || x.furniture(c.sents[c.sent[r.cue.a]]) {
+		if overlapsAny(cueSpans, cs) || x.furniture(c.sents[c.sentOf(r.cue.a)]) {
 			continue
 		}
 		sc.content = append(sc.content[:0], r.content...)

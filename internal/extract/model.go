@@ -173,7 +173,7 @@ type Model struct {
 	qdenseF   []float32           // dense, in the quantised emissions' scale
 	qtrans    []float32           // transTable(qdenseF)
 	ctx       *ctxTabs            // pre-summed rows of small features
-	lexCand   *hashMap16          // lexFlags plus flCand on the candidates
+	lexCand   *hashMap16          // lexFlags plus flCand|flPass1 on the candidates
 	punctCand [utf8.RuneSelf]bool // lexCand's flCand of each ASCII mark
 }
 
@@ -217,7 +217,7 @@ func lexWithCands(cand *hashSet) *hashMap16 {
 		}
 	}
 	for _, k := range keys {
-		h.put(k, h.get(k)|flCand)
+		h.put(k, h.get(k)|flCand|flPass1)
 	}
 	return h
 }

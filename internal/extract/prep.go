@@ -7,6 +7,8 @@ import "sync"
 type prepBuf struct {
 	toks    []tok
 	closeOf []int
+	brk, qs []int32 // tokenizeMarks' line breaks and quotation marks
+	inQ     []bool  // per token: inside a paired quote (see pairQuotes)
 	paras   []para
 	sents   []sent // all paragraphs' sentences, back to back
 	m       matcher
@@ -39,23 +41,35 @@ func prepare(text string, opt Options) (*extractor, []para) {
 // sentences one after the other, while they are in cache (the steps only
 // look inside the paragraph).
 func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, []para) {
-	b.toks = tokenizeInto(b.toks, text)
+	b.toks, b.brk, b.qs = tokenizeMarks(b.toks, b.brk[:0], b.qs[:0], text)
 	toks := b.toks
-	b.closeOf = resize(b.closeOf, len(toks)) // pairQuotes writes every paragraph's
+	b.closeOf = resize(b.closeOf, len(toks)) // pairQuotes writes every opening mark's
+	b.inQ = resize(b.inQ, len(toks))
 	b.m = matcher{text: text, toks: toks, closeOf: b.closeOf, rs: b.rs[:0]}
 	m := &b.m
 	if md != nil && md.lexCand != nil {
 		m.cands = md
 	}
 	b.paras, b.sents = b.paras[:0], b.sents[:0]
-	start := 0
-	for i := 1; i <= len(toks); i++ {
-		if i < len(toks) && !toks[i].nl {
-			continue
+	start, qk := 0, 0 // the paragraph's first token and quotation mark
+	for k := 0; k <= len(b.brk); k++ {
+		// The paragraph [start, i): a line break starts the next one (a
+		// break before the first token starts none).
+		i := len(toks)
+		if k < len(b.brk) {
+			if i = int(b.brk[k]); i == 0 {
+				continue
+			}
+		} else if i == 0 {
+			break
 		}
-		// The paragraph [start, i): a line break starts the next one.
+		qe := qk
+		for qe < len(b.qs) && int(b.qs[qe]) < i {
+			qe++
+		}
 		setLex(text, toks[start:i], md)
-		pairQuotes(toks, start, i, m.closeOf)
+		pairQuotes(toks, start, i, b.qs[qk:qe], m.closeOf, b.inQ)
+		qk = qe
 		b.paras = append(b.paras, para{a: start, b: i})
 		p := &b.paras[len(b.paras)-1]
 		k := len(b.sents)
@@ -66,5 +80,6 @@ func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, 
 		start = i
 	}
 	b.x.reset(m, opt)
+	b.x.pre = prepFacts{inQ: b.inQ}
 	return &b.x, b.paras
 }

@@ -50,7 +50,7 @@ func nearestCue(c *tctx, cues []rng, r rng, sameSent bool) (int, int) {
 		if j < 0 || j >= len(cues) {
 			continue
 		}
-		if sameSent && c.sent[cues[j].a] != c.sent[r.a] && c.sent[cues[j].a] != c.sent[r.b-1] {
+		if sameSent && !c.sameSent(cues[j].a, r) {
 			continue
 		}
 		if d := gap(r, cues[j]); d < bd {
@@ -60,22 +60,26 @@ func nearestCue(c *tctx, cues []rng, r rng, sameSent bool) (int, int) {
 	return best, bd
 }
 
-// decodeRels links each source and content run of a paragraph to its
-// nearest cue (a source must share the cue's sentence) and appends to out
-// one relation per cue that received a content. The relations' content
-// lists live in rb until the next text.
-func decodeRels(out []trel, c *tctx, st *tagState, rb *relBuf, a, b int) []trel {
+// decodeRels links each source and content run of a paragraph [a, b) to
+// its nearest cue (a source must share the cue's sentence) and appends to
+// out one relation per cue that received a content. The cue tokens are
+// st.hits (sorted), the runs lie in the regions regs (pass 2 tagged no
+// other token). The relations' content lists live in rb until the next
+// text.
+func decodeRels(out []trel, c *tctx, st *tagState, rb *relBuf, a, b int, regs []rng) []trel {
 	cues := rb.cues[:0]
-	for i := a; i < b; i++ {
+	hits := st.hits
+	for k := 0; k < len(hits); k++ {
+		i := int(hits[k])
 		if !st.isCue[i] {
 			continue
 		}
 		j := i + 1
-		for j < b && st.isCue[j] && !st.cueStart[j] {
+		for k+1 < len(hits) && int(hits[k+1]) == j && j < b && st.isCue[j] && !st.cueStart[j] {
 			j++
+			k++
 		}
 		cues = append(cues, rng{i, j})
-		i = j - 1
 	}
 	rb.cues = cues
 	if len(cues) == 0 {
@@ -89,13 +93,19 @@ func decodeRels(out []trel, c *tctx, st *tagState, rb *relBuf, a, b int) []trel 
 		srcDist[k] = -1
 	}
 	rels := out[base:]
-	rb.runs = runs(rb.runs[:0], st.role, a, b, rBS, rIS)
+	rb.runs = rb.runs[:0]
+	for _, g := range regs {
+		rb.runs = runs(rb.runs, st.role, g.a, g.b, rBS, rIS)
+	}
 	for _, r := range rb.runs {
 		if k, d := nearestCue(c, cues, r, true); k >= 0 && (srcDist[k] < 0 || d < srcDist[k]) {
 			rels[k].src, srcDist[k] = r, d
 		}
 	}
-	rb.runs = runs(rb.runs[:0], st.role, a, b, rBC, rIC)
+	rb.runs = rb.runs[:0]
+	for _, g := range regs {
+		rb.runs = runs(rb.runs, st.role, g.a, g.b, rBC, rIC)
+	}
 	rb.assign = rb.assign[:0]
 	cnt := grow(rb.count, len(cues))
 	rb.count = cnt

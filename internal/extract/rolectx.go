@@ -17,23 +17,6 @@ func (c *tctx) fillRoleCtx(rc *roleCtx, a, b int, isCue, cueStart []bool) {
 	c.fillRoleRange(rc, a, b, -1, isCue, cueStart)
 }
 
-// fillRoleRegions is fillRoleCtx for the tokens of the regions of
-// paragraph [a, b) only (whole sentences, in order): the facts are
-// sentence-local but for the distance to the paragraph's last sentence
-// with a cue, carried over by a scan of the cue marks.
-func (c *tctx) fillRoleRegions(rc *roleCtx, a int, regs []rng, isCue, cueStart []bool) {
-	seen := int32(-1) // the sentence of the last cue before pos
-	pos := a
-	for _, r := range regs {
-		for ; pos < r.a; pos++ {
-			if isCue[pos] {
-				seen = c.sent[pos]
-			}
-		}
-		c.fillRoleRange(rc, r.a, r.b, seen, isCue, cueStart)
-	}
-}
-
 // fillRoleRange computes the facts for tokens [a, b), whole sentences of
 // one paragraph; seen is the sentence of the paragraph's last cue before
 // a (-1 none).
@@ -44,16 +27,18 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 	var lastForm uint64
 	that := false
 	cueSentSeen := seen
+	cur := c.sentOf(a) // the sentence of token i
 	for i := a; i < b; i++ {
-		if i > a && c.sent[i] != c.sent[i-1] {
+		if i > a && c.first[i] {
 			lastCue = -1
+			cur = c.sentOf(i)
 		}
 		if isCue[i] {
 			if cueStart[i] || lastCue < 0 {
-				lastForm = c.form[i]
+				lastForm = c.m.toks[i].h
 			}
 			lastCue, that = i, false
-			cueSentSeen = c.sent[i]
+			cueSentSeen = cur
 			rc.dl[i], rc.cl[i], rc.that[i] = 0, 0, false
 		} else if lastCue >= 0 {
 			rc.dl[i], rc.cl[i], rc.that[i] = int32(i-lastCue), lastForm, that
@@ -66,19 +51,26 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 		if cueSentSeen < 0 {
 			rc.sd[i] = 9
 		} else {
-			d := c.sent[i] - cueSentSeen
+			d := cur - cueSentSeen
 			if d > 3 {
 				d = 3
 			}
 			rc.sd[i] = int8(d)
 		}
 	}
-	// Right sweep.
+	c.fillRoleRight(rc, a, b, isCue, cueStart)
+}
+
+// fillRoleRight computes the facts of the nearest cue to the right (dr,
+// cr, comma) for tokens [a, b), whole sentences of one paragraph; the
+// left ones emitRegion computes as it goes.
+func (c *tctx) fillRoleRight(rc *roleCtx, a, b int, isCue, cueStart []bool) {
+	m := c.m
 	nextCue := -1
 	var nextForm uint64
 	comma := false
 	for i := b - 1; i >= a; i-- {
-		if i < b-1 && c.sent[i] != c.sent[i+1] {
+		if i < b-1 && c.first[i+1] {
 			nextCue = -1
 		}
 		if isCue[i] {
@@ -88,7 +80,7 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 			for j > a && isCue[j-1] && !cueStart[j] {
 				j--
 			}
-			nextForm = c.form[j]
+			nextForm = c.m.toks[j].h
 			rc.dr[i], rc.cr[i], rc.comma[i] = 0, 0, false
 			continue
 		}

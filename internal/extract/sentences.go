@@ -11,20 +11,30 @@ type para struct {
 }
 
 // pairQuotes links each opening quotation mark in [a, b) to its closing
-// mark: closeOf[i] is the closing token of the quote opened at i, or -1.
+// mark: closeOf[i] is the closing token of the quote opened at i (a
+// kQOpen token), or -1;
+// inQ[i] tells whether token i lies in a paired quote (marks included).
 // Straight quotes were classified by the tokenizer from the space before
 // them; an opening mark inside an open quote restarts it, and a mark left
-// open at the paragraph's end pairs with nothing.
-func pairQuotes(toks []tok, a, b int, closeOf []int) {
+// open at the paragraph's end pairs with nothing: the pairs do not nest.
+//
+// qs holds the quotation marks of [a, b) (tokenizeMarks'): only they are
+// read, and closeOf is written only at opening marks (every reader tests
+// for one first).
+func pairQuotes(toks []tok, a, b int, qs []int32, closeOf []int, inQ []bool) {
 	open := -1
-	for i := a; i < b; i++ {
-		closeOf[i] = -1
-		switch toks[i].k {
+	clear(inQ[a:b])
+	for _, q := range qs {
+		switch i := int(q); toks[i].k {
 		case kQOpen:
+			closeOf[i] = -1
 			open = i
 		case kQClose:
 			if open >= 0 {
 				closeOf[open] = i
+				for k := open; k <= i; k++ {
+					inQ[k] = true
+				}
 				open = -1
 			}
 		}
@@ -54,7 +64,7 @@ func splitSentences(text string, toks []tok, p *para, closeOf []int) {
 			// A dotted abbreviation at a sentence's end keeps its period.
 			// (Its last byte in the text: the same '.' as in lw, without
 			// reading lw, which may live elsewhere.)
-			if text[t.be-1] == '.' && i+1 < p.b && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
+			if t.mk != mkPlain && text[t.be-1] == '.' && i+1 < p.b && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
 				end = i + 1
 			}
 		case isStop(text, t):

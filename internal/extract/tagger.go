@@ -43,12 +43,12 @@ func newTagState(n int) *tagState {
 
 // initInfer sizes st for n tokens for tagText, reusing its arrays without
 // clearing them: tagCues writes every token's cue marks, tagRoles the
-// roles and cue distances of every token it later reads.
+// roles and right-hand cue facts of every token it later reads (the
+// left-hand ones emitRegion keeps in locals).
 func (st *tagState) initInfer(n int) {
 	st.cue, st.role, st.isCue, st.cueStart = resize(st.cue, n), resize(st.role, n), resize(st.isCue, n), resize(st.cueStart, n)
 	rc := st.rc
-	rc.dl, rc.dr, rc.cl, rc.cr = resize(rc.dl, n), resize(rc.dr, n), resize(rc.cl, n), resize(rc.cr, n)
-	rc.that, rc.comma, rc.sd = resize(rc.that, n), resize(rc.comma, n), resize(rc.sd, n)
+	rc.dr, rc.cr, rc.comma = resize(rc.dr, n), resize(rc.cr, n), resize(rc.comma, n)
 	st.fs = st.fs[:0]
 }
 
@@ -65,7 +65,9 @@ type tagScratch struct {
 	st   tagState
 	rc   roleCtx
 	rule []uint8
-	regs []rng
+	// ruleCues is the tokens ruleRolesInto marked as cues.
+	ruleCues []int32
+	regs     []rng
 	// learned's working lists.
 	cueSpans, ruleContent, cover []Span
 	added                        []Claim
@@ -110,9 +112,9 @@ func fixCue(t, prev int) int {
 // in training, or it is in the cue lexicon.
 func (md *Model) candidate(c *tctx, i int) bool {
 	if c.m.cands == md && md != nil {
-		return c.lex[i] != 0 || c.m.toks[i].cand // marked by setLex
+		return c.lexAt(i) != 0 || c.m.toks[i].cand // marked by setLex
 	}
-	return c.lex[i] != 0 || md.cand.has(c.form[i])
+	return c.lexAt(i) != 0 || md.cand.has(c.m.toks[i].h)
 }
 
 // ruleCue marks token i as a cue when the rules made it one (pass 1 does
@@ -212,6 +214,7 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 		st.isCue[i] = st.cue[i] != tO
 		st.cueStart[i] = st.cue[i] == tBK
 	}
+	slices.Sort(hits) // rule cues first, then pass 1's, each in order
 	st.hits = hits
 }
 
@@ -226,7 +229,7 @@ func regions(c *tctx, isCue []bool, a, b int, newOnly bool, out []rng) []rng {
 		if !isCue[i] || newOnly && (c.rule[i] == roleCue || c.rule[i] == roleCon) {
 			continue
 		}
-		s := c.sent[i]
+		s := c.sentOf(i)
 		lo := c.sents[s].a
 		hi := c.sents[s].b
 		if withNext && int(s)+1 < len(c.sents) && c.sents[s+1].a < b {
@@ -243,41 +246,49 @@ func regions(c *tctx, isCue []bool, a, b int, newOnly bool, out []rng) []rng {
 	return out
 }
 
-// tagRoles runs pass 2 (Viterbi) over the regions of [a, b) given
-// st.isCue; tokens outside them are O.
-func (md *Model) tagRoles(c *tctx, st *tagState, a, b int, regs []rng) {
-	for i := a; i < b; i++ {
-		st.role[i] = rO
+// newRegions is regions(c, isCue, a, b, true, out) from hits, the
+// sorted tokens of [a, b) that isCue marks (tagState.hits).
+func newRegions(c *tctx, isCue []bool, hits []int32, a, b int, out []rng) []rng {
+	out = out[:0]
+	next := a // the tokens before it are in a sentence already taken
+	for _, h := range hits {
+		i := int(h)
+		if i < next || !isCue[i] || c.rule[i] == roleCue || c.rule[i] == roleCon {
+			continue
+		}
+		s := c.sentOf(i)
+		lo, hi := max(c.sents[s].a, a), min(c.sents[s].b, b)
+		if withNext && int(s)+1 < len(c.sents) && c.sents[s+1].a < b {
+			hi = min(c.sents[s+1].b, b)
+		}
+		if n := len(out); n > 0 && out[n-1].b >= lo {
+			out[n-1].b = max(out[n-1].b, hi)
+		} else {
+			out = append(out, rng{lo, hi})
+		}
+		next = c.sents[s].b
 	}
-	c.fillRoleRegions(st.rc, a, regs, st.isCue, st.cueStart)
+	return out
+}
+
+// tagRoles runs pass 2 (Viterbi) over the regions of [a, b) given
+// st.isCue and st.hits; only the regions' tokens get a role (outside them
+// all are O, and decodeRels reads none).
+func (md *Model) tagRoles(c *tctx, st *tagState, a, b int, regs []rng) {
+	last, k := -1, 0 // the last cue token before the region, in st.hits
 	for _, r := range regs {
-		v := &st.vt
-		n := r.b - r.a
-		v.reset(n)
-		// The word features' group keys, once per token of the region
-		// and the two on each side (see roleToken).
-		st.wkey = resize(st.wkey, n+4)
-		for k := range st.wkey {
-			st.wkey[k] = mix(fW0, c.w(r.a-2+k)) &^ 7
-		}
-		// All the region's features first, then their weights: the table
-		// lookups of many tokens, independent, overlap in memory.
-		st.rfs = resize(st.rfs, n)
-		st.rctx = resize(st.rctx, n)
-		for k := 0; k < n; k++ {
-			i := r.a + k
-			v.cue[k] = st.isCue[i]
-			if st.isCue[i] {
-				continue
-			}
-			st.rctx[k], v.ri[k] = c.roleToken(&st.rfs[k], (*[5]uint64)(st.wkey[k:k+5]), md.ctx, md.qrole, st.rc, i)
-		}
-		for k := 0; k < n; k++ {
-			if !v.cue[k] {
-				scoresRole(md.qrole, &st.rfs[k], st.rctx[k], (*[nRoleTags]float32)(v.em[k*nRoleTags:k*nRoleTags+nRoleTags]))
+		for ; k < len(st.hits) && int(st.hits[k]) < r.a; k++ {
+			if st.isCue[st.hits[k]] {
+				last = int(st.hits[k])
 			}
 		}
-		v.decodeRows(md.qtrans, st.role[r.a:r.b])
+		seen := int32(-1) // its sentence
+		if last >= 0 {
+			seen = c.sentOf(last)
+		}
+		c.fillRoleRight(st.rc, r.a, r.b, st.isCue, st.cueStart)
+		md.emitRegion(c, st, r, seen)
+		st.vt.decodeRows(md.qtrans, st.role[r.a:r.b])
 	}
 }
 
@@ -289,12 +300,12 @@ func (md *Model) tagText(c *tctx, st *tagState, regs []rng, paras []para) ([]tre
 	defer func() { st.rels = out }()
 	for _, p := range paras {
 		md.tagCues(c, st, p.a, p.b)
-		regs = regions(c, st.isCue, p.a, p.b, true, regs)
+		regs = newRegions(c, st.isCue, st.hits, p.a, p.b, regs)
 		if len(regs) == 0 {
 			continue
 		}
 		md.tagRoles(c, st, p.a, p.b, regs)
-		out = decodeRels(out, c, st, &st.rb, p.a, p.b)
+		out = decodeRels(out, c, st, &st.rb, p.a, p.b, regs)
 	}
 	return out, regs
 }

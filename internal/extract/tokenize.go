@@ -12,18 +12,29 @@ func tokenize(text string) []tok { return tokenizeInto(nil, text) }
 
 // tokenizeInto is tokenize appending to toks[:0] (reusing its array).
 func tokenizeInto(toks []tok, text string) []tok {
+	toks, _, _ = tokenizeMarks(toks, nil, nil, text)
+	return toks
+}
+
+// tokenizeMarks is tokenizeInto that also appends to brk the tokens after
+// a line break (tok.nl) and to qs the quotation marks (kQOpen, kQClose),
+// in order.
+func tokenizeMarks(toks []tok, brk, qs []int32, text string) ([]tok, []int32, []int32) {
 	if cap(toks) < len(text)/5+1 {
 		toks = make([]tok, 0, len(text)/5+1)
 	}
 	// The lower case of ASCII words with capitals, back to back: their lw
 	// is cut from one string at the end (lw "" and h the offset until then).
 	lbuf := lowPool.Get().(*lowBuf)
-	z := tokenizer{text: text, toks: toks[:0], lb: lbuf.b[:0], wait: lbuf.wait[:0], prevSpace: true}
+	z := tokenizer{text: text, toks: toks[:0], lb: lbuf.b[:0], wait: lbuf.wait[:0], brk: brk, qs: qs, prevSpace: true}
 	z.run()
+	if n := len(z.brk); n > 0 && int(z.brk[n-1]) == len(z.toks) {
+		z.brk = z.brk[:n-1] // no token after the last break
+	}
 	cutLower(z.toks, z.lb, z.wait)
 	lbuf.b, lbuf.wait = z.lb[:0], z.wait[:0]
 	lowPool.Put(lbuf)
-	return z.toks
+	return z.toks, z.brk, z.qs
 }
 
 // tokenizer is tokenizeInto's state. The main loop keeps only the
@@ -35,6 +46,7 @@ type tokenizer struct {
 	toks      []tok
 	lb        []byte  // lower case of ASCII words with capitals (see cutLower)
 	wait      []int32 // the tokens waiting for their lw in lb
+	brk, qs   []int32 // the tokens after a line break; the quotation marks
 	nl        bool    // a line break since the last token
 	prevSpace bool    // the last code point was a space (or none yet)
 }
@@ -62,8 +74,9 @@ func (z *tokenizer) run() {
 }
 
 // lowerWord reads the ASCII lower-case word at byte i when it ends where
-// scanWord would end it, appends its token and returns the byte after it;
-// else it returns i (the general path reads the word). The word's hash
+// scanWord would end it, appends its token and returns the byte after it
+// (after the space that follows it, if one does: one trip less through
+// run); else it returns i (the general path reads the word). The word's hash
 // (hashStr) is made on the way: setLex need not read it again.
 func (z *tokenizer) lowerWord(i, ri int) int {
 	text := z.text
@@ -81,7 +94,7 @@ func (z *tokenizer) lowerWord(i, ri int) int {
 	// after a single letter ("e.g."); a comma only continues a number.
 	if j < len(text) {
 		switch c := text[j]; {
-		case c >= 0x80 || c == '\'' || c == '-' || isASCIIAlnum(c):
+		case byteClass[c]&bcGoesOn != 0: // non-ASCII, alphanumeric, ' or -
 			return i
 		case c == '.':
 			if j-i < 2 {
@@ -99,9 +112,15 @@ func (z *tokenizer) lowerWord(i, ri int) int {
 	}
 	t := &z.toks[n]
 	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
-	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, 0, false, mkWord
+	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, 0, false, mkPlain
 	t.lw, t.h = text[i:j], h
-	z.nl, z.prevSpace = false, false
+	z.nl = false
+	if j < len(text) && text[j] == ' ' {
+		// The space after the word, as run would read it.
+		z.prevSpace = true
+		return j + 1
+	}
+	z.prevSpace = false
 	return j
 }
 
@@ -110,9 +129,16 @@ func (z *tokenizer) lowerWord(i, ri int) int {
 // after it.
 func (z *tokenizer) other(i, ri int) (int, int) {
 	text := z.text
+	if c := text[i]; byteClass[c]&bcMark != 0 {
+		return z.mark(i, ri, c)
+	}
 	r, w := utf8.DecodeRuneInString(text[i:])
 	switch {
 	case r == '\n' || r == '\r' || r == '\u2029' || r == '\u2028':
+		if !z.nl {
+			// The next token, if one comes, starts after a line break.
+			z.brk = append(z.brk, int32(len(z.toks)))
+		}
 		z.nl = true
 		z.prevSpace = true
 		return i + w, ri + 1
@@ -144,6 +170,9 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 				z.wait = append(z.wait, int32(n))
 			} else {
 				t.lw = w
+				if isLowerAZ(w) {
+					t.mk = mkPlain
+				}
 			}
 		} else {
 			t.lw = strings.ToLower(w)
@@ -166,11 +195,38 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 				t.k = kQClose
 			}
 		}
+		if t.k != kPunct {
+			z.qs = append(z.qs, int32(n))
+		}
 		i += w
 		ri++
 	}
 	z.prevSpace = false
 	return i, ri
+}
+
+// mark appends the token of the ASCII mark c at byte i (rune index ri),
+// as other would, and returns the positions after it.
+func (z *tokenizer) mark(i, ri int, c byte) (int, int) {
+	n := len(z.toks)
+	if n < cap(z.toks) {
+		z.toks = z.toks[:n+1]
+	} else {
+		z.toks = append(z.toks, tok{})
+	}
+	t := &z.toks[n]
+	*t = tok{s: ri, e: ri + 1, bs: i, be: i + 1, k: kPunct, nl: z.nl, mk: c}
+	z.nl = false
+	if c == '"' {
+		if z.prevSpace || i == 0 || isOpenBracket(z.text[:i]) {
+			t.k = kQOpen
+		} else {
+			t.k = kQClose
+		}
+		z.qs = append(z.qs, int32(n))
+	}
+	z.prevSpace = false
+	return i + 1, ri + 1
 }
 
 // lowBuf is tokenizeInto's working memory: the lower case of the words
@@ -202,4 +258,14 @@ func isSpace(r rune) bool {
 		return r == ' ' || r >= '\t' && r <= '\r'
 	}
 	return unicode.IsSpace(r)
+}
+
+// isLowerAZ: s is ASCII lower-case letters only (a tok.mk of mkPlain).
+func isLowerAZ(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i]-'a' > 'z'-'a' {
+			return false
+		}
+	}
+	return true
 }

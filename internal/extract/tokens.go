@@ -25,7 +25,7 @@ type tok struct {
 	cap    bool   // the word starts with an upper-case letter
 	fl     uint16 // lexicon flags of lw (flCue ...), set by setLex
 	cand   bool   // in the candidate set of the model given to setLex
-	mk     uint8  // a mark's ASCII byte, mkWide for a non-ASCII mark, mkWord for a word
+	mk     uint8  // a mark's ASCII byte, mkWide for a non-ASCII mark, mkWord or mkPlain for a word
 	lw     string
 	h      uint64 // hash of lw, or of the mark for punctuation (setLex)
 }
@@ -33,8 +33,9 @@ type tok struct {
 // Values of tok.mk that are not an ASCII mark: mk caches the first byte
 // of a mark so that tests of punctuation need not read the text.
 const (
-	mkWide uint8 = 0x80 // a mark outside ASCII
-	mkWord uint8 = 0xFF // a word
+	mkWide  uint8 = 0x80 // a mark outside ASCII
+	mkWord  uint8 = 0xFF // a word
+	mkPlain uint8 = 0xFE // a word of ASCII lower-case letters only
 )
 
 // Lexicon flags of a word, looked up once per token (setLex) instead of
@@ -77,12 +78,22 @@ var lexFlags = func() *hashMap16 {
 	add(pronouns, flPron)
 	add(titles, flTitle)
 	add(subjSkip, flSubjSkip)
+	for i, k := range h.k {
+		if k != 0 && h.v[i]&(flCue|flCite) != 0 {
+			h.v[i] |= flPass1
+		}
+	}
 	return h
 }()
 
 // flCand marks a model's cue candidates in a lexicon map (see
 // Model.lexCand); it is not kept in tok.fl.
 const flCand uint16 = 1 << 15
+
+// flPass1 marks the tokens pass 1 looks at (with the rule cues): cue and
+// citing words (flCue, flCite) and a model's candidates (tok.cand). The
+// lexicon maps hold it with the others; setLex gives it to marks too.
+const flPass1 uint16 = 1 << 14
 
 // setLex fills each token's hash and lexicon flags, and with a model its
 // candidate mark (one lookup for both).
@@ -102,10 +113,14 @@ func setLex(text string, toks []tok, md *Model) {
 			t.fl, t.cand = f&^flCand, f&flCand != 0
 		} else if c := text[t.bs]; c < utf8.RuneSelf {
 			t.h = punctHash[c]
-			t.cand = punctCand != nil && punctCand[c]
+			if t.cand = punctCand != nil && punctCand[c]; t.cand {
+				t.fl = flPass1
+			}
 		} else {
 			t.h = hashStr(text[t.bs:t.be])
-			t.cand = punctCand != nil && lex.get(t.h)&flCand != 0
+			if t.cand = punctCand != nil && lex.get(t.h)&flCand != 0; t.cand {
+				t.fl = flPass1
+			}
 		}
 	}
 }
@@ -128,12 +143,10 @@ func hasASCIIUpper(s string) bool {
 }
 
 func appendASCIILower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 32
-		}
-		b = append(b, c)
+	n := len(b)
+	b = append(b, s...)
+	for i, c := range b[n:] {
+		b[n+i] = lowerASCII[c]
 	}
 	return b
 }
@@ -153,9 +166,42 @@ func isOpenBracket(before string) bool {
 }
 
 // isASCIIAlnum: the byte is an ASCII letter or digit (isWordRune for ASCII).
-func isASCIIAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+func isASCIIAlnum(c byte) bool { return byteClass[c]&bcAlnum != 0 }
+
+// Classes of a byte in byteClass.
+const (
+	bcAlnum  = 1 << iota // an ASCII letter or digit
+	bcGoesOn             // after a-z, the word may go on (lowerWord): alnum, ', - or non-ASCII
+	bcMark               // an ASCII mark: not alphanumeric, no space or line break
+)
+
+// byteClass holds the classes of each byte value.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		b := byte(c)
+		if b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' {
+			t[c] |= bcAlnum | bcGoesOn
+		}
+		if b >= 0x80 || b == '\'' || b == '-' {
+			t[c] |= bcGoesOn
+		}
+		if b < 0x80 && t[c]&bcAlnum == 0 && b != ' ' && !(b >= '\t' && b <= '\r') {
+			t[c] |= bcMark
+		}
+	}
+	return t
+}()
+
+// lowerASCII maps each byte to its ASCII lower case (others unchanged).
+var lowerASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -93,7 +93,23 @@ func refTokenizeInto(toks []tok, text string) []tok {
 		prevSpace = false
 		toks = append(toks, t)
 	}
+	for i := range toks {
+		if t := &toks[i]; t.k == kWord && isPlainWord(text[t.bs:t.be]) {
+			t.mk = mkPlain
+		}
+	}
 	return toks
+}
+
+// isPlainWord: s is ASCII lower-case letters only (written apart from
+// isLowerAZ on purpose).
+func isPlainWord(s string) bool {
+	for _, c := range []byte(s) {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 func refIsASCII(s string) bool {

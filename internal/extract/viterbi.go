@@ -123,92 +123,98 @@ func best5(d0, d1, d2, d3, d4, t0, t1, t2, t3, t4 float32) (float32, uint8) {
 }
 
 // decodeRows is decode with each token's transition scores given by
-// rows[v.ri[i]:] (a transTable, or decode's own sums).
+// rows[v.ri[i]:] (a transTable, or decode's own sums). The five role
+// tags' scores live in locals; at a region's start and right after a
+// cue, a single other state (pStart or rK, score ds) is live instead.
 func (v *viterbiBuf) decodeRows(rows []float32, out []uint8) {
 	n := len(v.cue)
-	var delta, nd [nPrev]float32
-	for p := range delta {
-		delta[p] = negInf
+	if n == 0 {
+		return
 	}
-	delta[pStart] = 0
+	cue, ri, em, bp, out := v.cue[:n], v.ri[:n], v.em[:n*nRoleTags], v.bp[:n*nRoleTags], out[:n]
+	d0, d1, d2, d3, d4 := negInf, negInf, negInf, negInf, negInf
+	sp, ds := pStart, float32(0) // the live special state (-1 none) and its score
 	for i := 0; i < n; i++ {
-		if v.cue[i] {
-			best := 0
-			for p := 1; p < nPrev; p++ {
-				if delta[p] > delta[best] {
-					best = p
+		b := (*[nRoleTags]uint8)(bp[i*nRoleTags : i*nRoleTags+nRoleTags])
+		if cue[i] {
+			// The best state so far (the first on a tie) goes on as rK.
+			best, val := sp, ds
+			if sp < 0 {
+				best, val = 0, d0
+				if d1 > val {
+					best, val = 1, d1
+				}
+				if d2 > val {
+					best, val = 2, d2
+				}
+				if d3 > val {
+					best, val = 3, d3
+				}
+				if d4 > val {
+					best, val = 4, d4
 				}
 			}
-			v.bp[i*nRoleTags] = uint8(best)
-			val := delta[best]
-			for p := range delta {
-				delta[p] = negInf
-			}
-			delta[rK] = val
+			b[0] = uint8(best)
+			sp, ds = rK, val
+			d0, d1, d2, d3, d4 = negInf, negInf, negInf, negInf, negInf
 			continue
 		}
-		// The transition scores of the live previous states: only the
-		// role tags, except right after a cue or at the start.
-		ri := int(v.ri[i])
-		tr := (*[transRow]float32)(rows[ri : ri+transRow])
-		if delta[rK] == negInf && delta[pStart] == negInf {
+		r := int(ri[i])
+		tr := (*[transRow]float32)(rows[r : r+transRow])
+		e := (*[nRoleTags]float32)(em[i*nRoleTags : i*nRoleTags+nRoleTags])
+		var n0, n1, n2, n3, n4 float32
+		if sp < 0 {
 			// O, B-source and B-content follow anything; I-x only B-x or
-			// I-x. Unrolled over locals: previous states in order, a later
-			// one winning only when strictly better.
-			d := (*[nRoleTags]float32)(delta[:nRoleTags])
-			bp := (*[nRoleTags]uint8)(v.bp[i*nRoleTags : i*nRoleTags+nRoleTags])
-			d0, d1, d2, d3, d4 := d[0], d[1], d[2], d[3], d[4]
-			nd[rO], bp[rO] = best5(d0, d1, d2, d3, d4, tr[rO], tr[nRoleTags+rO], tr[2*nRoleTags+rO], tr[3*nRoleTags+rO], tr[4*nRoleTags+rO])
-			nd[rBS], bp[rBS] = best5(d0, d1, d2, d3, d4, tr[rBS], tr[nRoleTags+rBS], tr[2*nRoleTags+rBS], tr[3*nRoleTags+rBS], tr[4*nRoleTags+rBS])
-			nd[rBC], bp[rBC] = best5(d0, d1, d2, d3, d4, tr[rBC], tr[nRoleTags+rBC], tr[2*nRoleTags+rBC], tr[3*nRoleTags+rBC], tr[4*nRoleTags+rBC])
+			// I-x. Previous states in order, a later one winning only
+			// when strictly better.
+			n0, b[rO] = best5(d0, d1, d2, d3, d4, tr[rO], tr[nRoleTags+rO], tr[2*nRoleTags+rO], tr[3*nRoleTags+rO], tr[4*nRoleTags+rO])
+			n1, b[rBS] = best5(d0, d1, d2, d3, d4, tr[rBS], tr[nRoleTags+rBS], tr[2*nRoleTags+rBS], tr[3*nRoleTags+rBS], tr[4*nRoleTags+rBS])
+			n3, b[rBC] = best5(d0, d1, d2, d3, d4, tr[rBC], tr[nRoleTags+rBC], tr[2*nRoleTags+rBC], tr[3*nRoleTags+rBC], tr[4*nRoleTags+rBC])
 			if s1, s2 := d1+tr[rBS*nRoleTags+rIS], d2+tr[rIS*nRoleTags+rIS]; s2 > s1 {
-				nd[rIS], bp[rIS] = s2, rIS
+				n2, b[rIS] = s2, rIS
 			} else {
-				nd[rIS], bp[rIS] = s1, rBS
+				n2, b[rIS] = s1, rBS
 			}
 			if s1, s2 := d3+tr[rBC*nRoleTags+rIC], d4+tr[rIC*nRoleTags+rIC]; s2 > s1 {
-				nd[rIC], bp[rIC] = s2, rIC
+				n4, b[rIC] = s2, rIC
 			} else {
-				nd[rIC], bp[rIC] = s1, rBC
+				n4, b[rIC] = s1, rBC
 			}
 		} else {
-			for t := 0; t < nRoleTags; t++ {
-				nd[t] = negInf
-			}
-			for p := 0; p < nPrev; p++ {
-				if delta[p] == negInf {
-					continue
-				}
-				for t := 0; t < nRoleTags; t++ {
-					if !allowed(p, t) {
-						continue
-					}
-					if s := delta[p] + tr[p*nRoleTags+t]; s > nd[t] {
-						nd[t] = s
-						v.bp[i*nRoleTags+t] = uint8(p)
-					}
-				}
-			}
+			// Only O, B-source and B-content follow the special state.
+			t := (*[nRoleTags]float32)(tr[sp*nRoleTags : sp*nRoleTags+nRoleTags])
+			n0, n1, n2, n3, n4 = ds+t[rO], ds+t[rBS], negInf, ds+t[rBC], negInf
+			b[rO], b[rBS], b[rBC] = uint8(sp), uint8(sp), uint8(sp)
+			sp = -1
 		}
 		// Add the emissions: they are finite (int32 sums), so an
 		// unreachable tag stays at -Inf without a test.
-		em := (*[nRoleTags]float32)(v.em[i*nRoleTags : i*nRoleTags+nRoleTags])
-		delta[0], delta[1], delta[2], delta[3], delta[4] = nd[0]+em[0], nd[1]+em[1], nd[2]+em[2], nd[3]+em[3], nd[4]+em[4]
-		delta[rK], delta[pStart] = negInf, negInf
+		d0, d1, d2, d3, d4 = n0+e[0], n1+e[1], n2+e[2], n3+e[3], n4+e[4]
 	}
-	s := 0
-	for p := 1; p < nPrev; p++ {
-		if delta[p] > delta[s] {
-			s = p
+	s := sp
+	if s < 0 {
+		s = 0
+		best := d0
+		if d1 > best {
+			s, best = 1, d1
+		}
+		if d2 > best {
+			s, best = 2, d2
+		}
+		if d3 > best {
+			s, best = 3, d3
+		}
+		if d4 > best {
+			s = 4
 		}
 	}
 	for i := n - 1; i >= 0; i-- {
-		if v.cue[i] {
+		if cue[i] {
 			out[i] = rK
-			s = int(v.bp[i*nRoleTags])
+			s = int(bp[i*nRoleTags])
 		} else {
 			out[i] = uint8(s)
-			s = int(v.bp[i*nRoleTags+s])
+			s = int(bp[i*nRoleTags+s])
 		}
 	}
 }

@@ -104,3 +104,131 @@ func TestHashSets(t *testing.T) {
 		t.Fatal("set or map holds a key never added")
 	}
 }
+
+// decodeRowsRef is decodeRows as it was before its states were kept in
+// locals: the reference that TestDecodeRowsSame compares it with.
+func (v *viterbiBuf) decodeRowsRef(rows []float32, out []uint8) {
+	n := len(v.cue)
+	var delta, nd [nPrev]float32
+	for p := range delta {
+		delta[p] = negInf
+	}
+	delta[pStart] = 0
+	for i := 0; i < n; i++ {
+		if v.cue[i] {
+			best := 0
+			for p := 1; p < nPrev; p++ {
+				if delta[p] > delta[best] {
+					best = p
+				}
+			}
+			v.bp[i*nRoleTags] = uint8(best)
+			val := delta[best]
+			for p := range delta {
+				delta[p] = negInf
+			}
+			delta[rK] = val
+			continue
+		}
+		// The transition scores of the live previous states: only the
+		// role tags, except right after a cue or at the start.
+		ri := int(v.ri[i])
+		tr := (*[transRow]float32)(rows[ri : ri+transRow])
+		if delta[rK] == negInf && delta[pStart] == negInf {
+			// O, B-source and B-content follow anything; I-x only B-x or
+			// I-x. Unrolled over locals: previous states in order, a later
+			// one winning only when strictly better.
+			d := (*[nRoleTags]float32)(delta[:nRoleTags])
+			bp := (*[nRoleTags]uint8)(v.bp[i*nRoleTags : i*nRoleTags+nRoleTags])
+			d0, d1, d2, d3, d4 := d[0], d[1], d[2], d[3], d[4]
+			nd[rO], bp[rO] = best5(d0, d1, d2, d3, d4, tr[rO], tr[nRoleTags+rO], tr[2*nRoleTags+rO], tr[3*nRoleTags+rO], tr[4*nRoleTags+rO])
+			nd[rBS], bp[rBS] = best5(d0, d1, d2, d3, d4, tr[rBS], tr[nRoleTags+rBS], tr[2*nRoleTags+rBS], tr[3*nRoleTags+rBS], tr[4*nRoleTags+rBS])
+			nd[rBC], bp[rBC] = best5(d0, d1, d2, d3, d4, tr[rBC], tr[nRoleTags+rBC], tr[2*nRoleTags+rBC], tr[3*nRoleTags+rBC], tr[4*nRoleTags+rBC])
+			if s1, s2 := d1+tr[rBS*nRoleTags+rIS], d2+tr[rIS*nRoleTags+rIS]; s2 > s1 {
+				nd[rIS], bp[rIS] = s2, rIS
+			} else {
+				nd[rIS], bp[rIS] = s1, rBS
+			}
+			if s1, s2 := d3+tr[rBC*nRoleTags+rIC], d4+tr[rIC*nRoleTags+rIC]; s2 > s1 {
+				nd[rIC], bp[rIC] = s2, rIC
+			} else {
+				nd[rIC], bp[rIC] = s1, rBC
+			}
+		} else {
+			for t := 0; t < nRoleTags; t++ {
+				nd[t] = negInf
+			}
+			for p := 0; p < nPrev; p++ {
+				if delta[p] == negInf {
+					continue
+				}
+				for t := 0; t < nRoleTags; t++ {
+					if !allowed(p, t) {
+						continue
+					}
+					if s := delta[p] + tr[p*nRoleTags+t]; s > nd[t] {
+						nd[t] = s
+						v.bp[i*nRoleTags+t] = uint8(p)
+					}
+				}
+			}
+		}
+		// Add the emissions: they are finite (int32 sums), so an
+		// unreachable tag stays at -Inf without a test.
+		em := (*[nRoleTags]float32)(v.em[i*nRoleTags : i*nRoleTags+nRoleTags])
+		delta[0], delta[1], delta[2], delta[3], delta[4] = nd[0]+em[0], nd[1]+em[1], nd[2]+em[2], nd[3]+em[3], nd[4]+em[4]
+		delta[rK], delta[pStart] = negInf, negInf
+	}
+	s := 0
+	for p := 1; p < nPrev; p++ {
+		if delta[p] > delta[s] {
+			s = p
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		if v.cue[i] {
+			out[i] = rK
+			s = int(v.bp[i*nRoleTags])
+		} else {
+			out[i] = uint8(s)
+			s = int(v.bp[i*nRoleTags+s])
+		}
+	}
+}
+
+// TestDecodeRowsSame: decodeRows gives decodeRowsRef's tags on random
+// scores and cue marks, ties included.
+func TestDecodeRowsSame(t *testing.T) {
+	rnd := rand.New(rand.NewSource(11))
+	rows := make([]float32, 40*transRow)
+	for trial := 0; trial < 3000; trial++ {
+		ties := trial%3 == 0 // few distinct values: many ties
+		val := func() float32 {
+			if ties {
+				return float32(rnd.Intn(3))
+			}
+			return rnd.Float32()*6 - 3
+		}
+		for i := range rows {
+			rows[i] = val()
+		}
+		n := rnd.Intn(30)
+		var v viterbiBuf
+		v.reset(n)
+		for i := range v.em {
+			v.em[i] = val()
+		}
+		for i := 0; i < n; i++ {
+			v.cue[i] = rnd.Intn(4) == 0
+			v.ri[i] = int32(rnd.Intn(40) * transRow)
+		}
+		got, want := make([]uint8, n), make([]uint8, n)
+		v.decodeRows(rows, got)
+		v.decodeRowsRef(rows, want)
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("trial %d: tags %v, want %v", trial, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package extract
+
+// Pass 2's emission scores for one region, in one loop over its tokens.
+//
+// A token's emission sums 20 rows: five of its word group (see grp), its
+// suffix's, four of the cue features (the nearest cue's form on each
+// side, alone and with the distance bucket) and the pre-summed rows of
+// groups A, B and C (ctxtab.go). The cue features change only where the
+// nearest cue or the bucket does, so each side's two rows are summed once
+// per run of tokens that share them. The packed rows add as integers (see
+// qtab): the sums are the same bit for bit in any grouping.
+
+// roleWords is the number of pass 2 rows a token loads itself: its word
+// group and its suffix.
+const roleWords = 6
+
+// roleCueK is the number of cue feature rows (fCueL, fCueLDL, fCueR,
+// fCueRDR) in a token's pre-summed rows.
+const roleCueK = 4
+
+// cueSide caches the sum of one side's two cue feature rows for a cue
+// form and a distance bucket.
+type cueSide struct {
+	form, d uint64
+	sum     [2]uint64
+}
+
+// fill caches the sum of the rows of mix(tf, form) and
+// mix(tfd, form*16+d).
+func (s *cueSide) fill(q *qtab[[2]uint64], tf, tfd, form, d uint64) {
+	r1, r2 := &q.rows[mix(tf, form)&q.mask], &q.rows[mix(tfd, form*16+d)&q.mask]
+	s.form, s.d, s.sum = form, d, [2]uint64{r1[0] + r2[0], r1[1] + r2[1]}
+}
+
+// emitRegion fills st.vt with pass 2's inputs for the tokens of region r
+// (whole sentences of one paragraph): which tokens are cues, the emission
+// scores of the others and the offsets of their transition rows
+// (comboOf(roleDense(i))*transRow) in md.qtrans. The facts of the nearest
+// cue to the right must be in st.rc (fillRoleRight); those to the left it
+// computes as fillRoleRange does, seen being the sentence of the
+// paragraph's last cue before r (-1 none).
+func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
+	v := &st.vt
+	n := r.b - r.a
+	v.reset(n)
+	if n <= 0 {
+		return
+	}
+	// The word features' group keys, once per token of the region and
+	// the two on each side: token k's five are wkey[k:k+5].
+	st.wkey = resize(st.wkey, n+4)
+	wkey := st.wkey
+	for k := range wkey {
+		wkey[k] = mix(fW0, c.w(r.a-2+k)) &^ 7
+	}
+	// All the region's features first, then their weights: the table
+	// lookups of many tokens, independent, overlap in memory.
+	st.rfs, st.rctx = resize(st.rfs, n), resize(st.rctx, n)
+	rfs, rctx := st.rfs[:n], st.rctx[:n]
+	rc, t, q := st.rc, md.ctx, md.qrole
+	isCue, cueStart := st.isCue[r.a:r.b][:n], st.cueStart[r.a:r.b][:n]
+	inQ, first, shape, suf := c.inQ[r.a:r.b][:n], c.first[r.a:r.b][:n], c.shape[r.a:r.b][:n], c.suf[r.a:r.b][:n]
+	toks, rule := c.m.toks[r.a:r.b][:n], c.rule[r.a:r.b][:n]
+	drs, crs, commas := rc.dr[r.a:r.b][:n], rc.cr[r.a:r.b][:n], rc.comma[r.a:r.b][:n]
+	cue, ri := v.cue[:n], v.ri[:n]
+	left, right := cueSide{d: ^uint64(0)}, cueSide{d: ^uint64(0)}
+	// The left sweep's state (see fillRoleRange).
+	lastCue, lastForm, that := -1, uint64(0), false
+	cueSent, cur := seen, c.sentOf(r.a) // the last cue's sentence, token k's
+	for k := 0; k < n; k++ {
+		if k > 0 && first[k] {
+			lastCue, cur = -1, c.sentOf(r.a+k)
+		}
+		cue[k] = isCue[k]
+		if isCue[k] {
+			if cueStart[k] || lastCue < 0 {
+				lastForm = toks[k].h
+			}
+			lastCue, that, cueSent = k, false, cur
+			continue
+		}
+		dlRaw, cl, th := 0, uint64(0), uint64(0)
+		if lastCue >= 0 {
+			dlRaw, cl, th = k-lastCue, lastForm, b2u(that)
+			if t := &toks[k]; t.k == kWord && t.lw == "that" || t.mk == ':' {
+				that = true
+			}
+		}
+		sd := uint64(sdNone)
+		if cueSent >= 0 {
+			sd = uint64(min(cur-cueSent, 3))
+		}
+		if shape[k] == 0 {
+			c.ensure(r.a + k)
+		}
+		qq, cm, fi := b2u(inQ[k]), b2u(commas[k]), b2u(first[k])
+		dl, dr := dbucket(dlRaw), dbucket(int(drs[k]))
+		w := wkey[k : k+5 : k+5]
+		rfs[k] = [roleWords]uint64{w[0] | 0, w[1] | 1, w[2] | 2, w[3] | 3, w[4] | 4, mix(fSuf, suf[k])}
+		ri[k] = int32(((dl*g2N+dr+9*cm)*g3N + qq*4 + th*2 + fi) * transRow)
+		if cl != left.form || dl != left.d {
+			left.fill(q, fCueL, fCueLDL, cl, dl)
+		}
+		if crs[k] != right.form || dr != right.d {
+			right.fill(q, fCueR, fCueRDR, crs[k], dr)
+		}
+		cs := add2(left.sum, right.sum)
+		sh, lx, rr := shape[k], uint64(lexOf[toks[k].fl&lexMask]), uint64(rule[k])
+		sdi := sd
+		if sd == sdNone {
+			sdi = sdNoneIx
+		}
+		if sdi >= nSD || sh >= nShape || lx >= nLex || rr >= nRule {
+			// Outside the tables (no such token today): sum the rows here.
+			fa, fb, fc := roleFeatsA(dl, dr, th, cm, qq, sd), roleFeatsB(sh, qq, dl, dr, cm), roleFeatsC(sh, lx, rr, fi)
+			rctx[k] = add2(add2(add2(sumRows2(q, fa[:]), sumRows2(q, fb[:])), sumRows2(q, fc[:])), cs)
+			continue
+		}
+		ra, rb, rc3 := &t.roleA[roleAIdx(dl, dr, th, cm, qq, sdi)], &t.roleB[roleBIdx(sh, qq, dl, dr, cm)], &t.roleC[roleCIdx(sh, lx, rr, fi)]
+		rctx[k] = [2]uint64{ra[0] + rb[0] + rc3[0] + cs[0], ra[1] + rb[1] + rc3[1] + cs[1]}
+	}
+	em := v.em[:n*nRoleTags]
+	for k := 0; k < n; k++ {
+		if !cue[k] {
+			scoresRole(q, &rfs[k], rctx[k], (*[nRoleTags]float32)(em[k*nRoleTags:k*nRoleTags+nRoleTags]))
+		}
+	}
+}
+
+// dbucket buckets a token distance (0 = no cue).
+func dbucket(d int) uint64 {
+	if uint(d) < uint(len(dbTab)) {
+		return uint64(dbTab[d])
+	}
+	if d <= 0 {
+		return 0
+	}
+	return 8
+}
+
+// dbTab is dbucket of 0 .. 31: 0 none, 1-4 exact, 5 up to 6, 6 up to 10,
+// 7 up to 20, 8 beyond.
+var dbTab = [32]uint8{0, 1, 2, 3, 4, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8}
+
+// b2u is 1 for true, 0 for false.
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// scoresRole writes into em pass 2's emission scores of a token: the
+// rows of its features fs plus ctx, the sum of its roleCtxK+roleCueK
+// pre-summed rows (scores5 of them all, unrolled; 20 rows fit one lane
+// sum).
+func scoresRole(q *qtab[[2]uint64], fs *[roleWords]uint64, ctx [2]uint64, em *[nRoleTags]float32) {
+	rows, mask := q.rows, q.mask
+	r0, r1, r2 := &rows[fs[0]&mask], &rows[fs[1]&mask], &rows[fs[2]&mask]
+	r3, r4, r5 := &rows[fs[3]&mask], &rows[fs[4]&mask], &rows[fs[5]&mask]
+	x := ctx[0] + r0[0] + r1[0] + r2[0] + r3[0] + r4[0] + r5[0]
+	y := ctx[1] + r0[1] + r1[1] + r2[1] + r3[1] + r4[1] + r5[1]
+	const n = roleWords + roleCtxK + roleCueK
+	const _ = uint(laneMax - n) // one lane sum holds them
+	em[0], em[1], em[2] = float32(lane(x, 0, n)), float32(lane(x, 1, n)), float32(lane(x, 2, n))
+	em[3], em[4] = float32(lane(y, 0, n)), float32(lane(y, 1, n))
+}
