@@ -71,6 +71,8 @@ type scratch struct {
 	start []int
 	slab  []string
 	surf  [][]string
+	alias []db.Alias // every source's aliases, before they are copied out
+	ends  []int      // end of each source's aliases in alias
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -85,7 +87,8 @@ func (sc *scratch) release() {
 	clear(sc.uses)
 	clear(sc.slab)
 	clear(sc.surf)
-	if cap(sc.order) > maxScratch || cap(sc.uses) > maxScratch || cap(sc.pos) > maxScratch || cap(sc.slab) > maxScratch || cap(sc.surf) > maxScratch {
+	clear(sc.alias)
+	if cap(sc.order) > maxScratch || cap(sc.alias) > maxScratch || cap(sc.ends) > maxScratch || cap(sc.uses) > maxScratch || cap(sc.pos) > maxScratch || cap(sc.slab) > maxScratch || cap(sc.surf) > maxScratch {
 		return
 	}
 	scratchPool.Put(sc)
@@ -288,8 +291,21 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 	}
 	surface := b.surfaces()
 	rec.Sources = make([]db.SourceRecord, len(b.order))
+	sc.alias, sc.ends = sc.alias[:0], sc.ends[:0]
 	for i, s := range b.order {
-		rec.Sources[i] = in.sourceRecord(s, surface[i])
+		rec.Sources[i], sc.alias = in.sourceRecord(s, surface[i], sc.alias)
+		sc.ends = append(sc.ends, len(sc.alias))
+	}
+	// the aliases of all sources in one exact allocation
+	if len(sc.alias) > 0 {
+		all := slices.Clone(sc.alias)
+		lo := 0
+		for i, hi := range sc.ends {
+			if hi > lo {
+				rec.Sources[i].Aliases = all[lo:hi:hi]
+			}
+			lo = hi
+		}
 	}
 	for i := range hops {
 		hops[i].SourceKey = rec.Sources[pos[i]].Key
@@ -302,7 +318,9 @@ func (in *Ingester) build(a input.Article, claims []extract.Claim) (db.ArticleRe
 // carries only the aliases the store does not have yet, so that a source
 // named in every article does not rewrite its aliases every time; a new
 // one carries all of them, since the store finds an existing row by them.
-func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceRecord {
+// The aliases are appended to buf, sorted by key, and the record's
+// Aliases left nil: build copies them out of buf for all sources at once.
+func (in *Ingester) sourceRecord(s *sources.Source, surface []string, buf []db.Alias) (db.SourceRecord, []db.Alias) {
 	nameKey, keys, affKey := in.reg.RecordKeys(s)
 	sr := db.SourceRecord{ID: s.ID, Key: nameKey, Name: s.Name, Kind: string(s.Kind)}
 	known := s.ID != 0
@@ -313,6 +331,7 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 	// Every alias, not only this article's forms: a source renamed since
 	// it was stored is still found by its older names.
 	var seen map[string]bool
+	lo := len(buf)
 	add := func(form, k string) {
 		if k == sr.Key || known && in.stored[k] {
 			return
@@ -323,23 +342,20 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 			}
 			seen[k] = true
 		} else {
-			for _, a := range sr.Aliases {
+			for _, a := range buf[lo:] {
 				if a.Key == k {
 					return
 				}
 			}
-			if len(sr.Aliases) >= 16 { // a long list: look up by map from here on
-				seen = make(map[string]bool, 2*len(sr.Aliases))
-				for _, a := range sr.Aliases {
+			if len(buf)-lo >= 16 { // a long list: look up by map from here on
+				seen = make(map[string]bool, 2*(len(buf)-lo))
+				for _, a := range buf[lo:] {
 					seen[a.Key] = true
 				}
 				seen[k] = true
 			}
 		}
-		if sr.Aliases == nil {
-			sr.Aliases = make([]db.Alias, 0, len(s.Aliases)+len(surface))
-		}
-		sr.Aliases = append(sr.Aliases, db.Alias{Key: k, Text: form})
+		buf = append(buf, db.Alias{Key: k, Text: form})
 	}
 	for i, form := range s.Aliases {
 		if i < len(keys) {
@@ -352,8 +368,8 @@ func (in *Ingester) sourceRecord(s *sources.Source, surface []string) db.SourceR
 		add(form, surfaceKey(in, s, sr.Key, keys, form))
 	}
 	// alias keys are distinct, so any sort gives this order
-	slices.SortFunc(sr.Aliases, func(x, y db.Alias) int { return strings.Compare(x.Key, y.Key) })
-	return sr
+	slices.SortFunc(buf[lo:], func(x, y db.Alias) int { return strings.Compare(x.Key, y.Key) })
+	return sr, buf
 }
 
 // maxKeyScan is the number of aliases up to which surfaceKey looks for a

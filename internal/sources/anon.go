@@ -13,7 +13,7 @@ import (
 type anonKey struct{ desc, scope string }
 
 // resolveAnon finds or creates the anonymous source of f cited by citer.
-func (r *Registry) resolveAnon(f form, citer string) *Source {
+func (r *Registry) resolveAnon(f *form, citer string) *Source {
 	ck := r.key(citer)
 	scope := ck
 	var citerName string
@@ -27,7 +27,7 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 	n, named := r.stripCiterKey(f.desc, ck, cs, scope)
 	dk := descTail(f.desc, f.descKey, n)
 	if s := r.anon[anonKey{dk, scope}]; s != nil {
-		r.addAlias(s, f.orig)
+		r.addAlias(s, f.orig, f.key)
 		// the same call again finds the same citer and description
 		// (only s changed, and s is not the citer) and changes nothing
 		r.repeatable = s != cs
@@ -35,17 +35,17 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 	}
 	if ck != scope {
 		if s := r.anon[anonKey{dk, ck}]; s != nil {
-			r.addAlias(s, f.orig)
+			r.addAlias(s, f.orig, f.key)
 			r.indexAnonDesc(s, f, scope, r.citerTail(f, ck, cs, scope, citerName, dk))
 			return s
 		}
 	}
-	name := f.canon
+	name, nk := f.canon, ""
 	if !named && citerName != "" {
-		name += " (" + bareName(citerName) + ")"
+		name, nk = joinKeyed(f.canon, " (", bareName(citerName), ")")
 	}
-	s := r.newSource(Source{Name: name, Kind: Anonymous, Affiliation: citerName, Country: f.country}, f)
-	r.addAlias(s, f.orig)
+	s := r.newSourceKeyed(Source{Name: name, Kind: Anonymous, Affiliation: citerName, Country: f.country}, f, nk)
+	r.addAlias(s, f.orig, f.key)
 	r.indexAnonDesc(s, f, scope, r.citerTail(f, ck, cs, scope, citerName, dk))
 	// s is now under {dk, scope}, where the same call again finds it, when
 	// the citer is registered by its canonical name (a new source never
@@ -60,7 +60,7 @@ func (r *Registry) resolveAnon(f form, citer string) *Source {
 // whose Key is scope and which still finds cs (a new source never takes a
 // taken name); for an unregistered citer it looks again, since a new
 // source may have taken the citer's key since.
-func (r *Registry) citerTail(f form, ck string, cs *Source, scope, citerName, dk string) string {
+func (r *Registry) citerTail(f *form, ck string, cs *Source, scope, citerName, dk string) string {
 	if cs != nil {
 		if ck == scope {
 			return dk // resolveAnon's own call
@@ -107,7 +107,7 @@ func (r *Registry) stripCiterKey(desc []string, ck string, cs *Source, csKey str
 		if n, ok := prefixTokens(desc, csKey); ok {
 			return n, true
 		}
-		for _, ak := range r.aliasKeys(cs) {
+		for _, ak := range r.aliasKeysIn(cs, infoOf(cs)) {
 			if n, ok := prefixTokens(desc, ak); ok {
 				return n, true
 			}
@@ -163,17 +163,22 @@ func descTail(desc []string, key string, n int) string {
 
 // indexAnon enters a description of the anonymous source s, cited by
 // citer (scope is the citer's key), into the index.
-func (r *Registry) indexAnon(s *Source, f form, scope, citer string) {
+func (r *Registry) indexAnon(s *Source, f *form, scope, citer string) {
 	n, _ := r.stripCiter(f.desc, citer)
 	r.indexAnonDesc(s, f, scope, descTail(f.desc, f.descKey, n))
 }
 
 // indexAnonDesc is indexAnon for the description key dk, without the
 // citer's name.
-func (r *Registry) indexAnonDesc(s *Source, f form, scope, dk string) {
-	in := r.info[s]
+func (r *Registry) indexAnonDesc(s *Source, f *form, scope, dk string) {
+	in := infoOf(s)
 	if !slices.Contains(in.anonKeys, dk) {
-		in.anonKeys = append(in.anonKeys, dk)
+		if in.anonKeys == nil {
+			in.anonFirst[0] = dk
+			in.anonKeys = in.anonFirst[:1:1]
+		} else {
+			in.anonKeys = append(in.anonKeys, dk)
+		}
 		r.gen++
 	}
 	if r.anon[anonKey{dk, scope}] == nil {
@@ -181,6 +186,6 @@ func (r *Registry) indexAnonDesc(s *Source, f form, scope, dk string) {
 		r.gen++
 	}
 	if f.orig != "" && !strings.HasSuffix(f.orig, ")") {
-		r.addAlias(s, f.orig)
+		r.addAlias(s, f.orig, f.key)
 	}
 }

@@ -116,6 +116,13 @@ func (s formSlot) with(hasRole bool, kind Kind, f *form) formSlot {
 	return s
 }
 
+// formBox is a cached form with room for its tokens (f.toks or f.desc):
+// most names have up to four.
+type formBox struct {
+	f    form
+	toks [4]string
+}
+
 // roleInfo is what the registry needs to know about a role.
 type roleInfo struct {
 	text        string // the role (a copy)
@@ -174,18 +181,30 @@ func (r *Registry) parse(name, role string, kind Kind) form {
 	var fp *form
 	if ok {
 		fp = slot.find(hasRole, kind)
-	} else {
-		slot.name = strings.Clone(name)
 	}
 	if fp == nil {
-		f := parseFormBase(slot.name, hasRole, kind)
-		fp = &f
+		// the form and its first few tokens in one allocation
+		box := new(formBox)
+		if ok {
+			orig := trimName(slot.name)
+			box.f = parseFormKeyed(orig, Key(orig), hasRole, kind, box.toks[:0])
+		} else {
+			// a new name: split into words, then copied with its key
+			// (see cloneWords), the words moved onto the copy
+			orig, at := trimNameAt(name)
+			ws, wb := getWords(orig)
+			var key string
+			slot.name, key = cloneWords(name, at, orig, ws)
+			box.f = parseFormWords(slot.name[at:at+len(orig)], key, ws, hasRole, kind, box.toks[:0])
+			putWords(wb)
+		}
+		fp = &box.f
 		r.formCache.put(slot.name, slot.with(hasRole, kind, fp))
-		if !ok && f.orig == slot.name {
+		if !ok && fp.orig == slot.name {
 			// Key(name) is f.key: the ingest asks for it next. A new
 			// name is rarely keyed already, and putting it again is
 			// harmless, so it is put without looking first.
-			r.keyCache.put(slot.name, f.key)
+			r.keyCache.put(slot.name, fp.key)
 		}
 	}
 	f := *fp
@@ -212,10 +231,11 @@ func (r *Registry) role(role string) roleInfo {
 	}
 	ri, ok := r.roleCache.get(role)
 	if !ok {
-		role = strings.Clone(role)
+		var key string
 		ws, wb := getWords(role)
+		role, key = cloneWords(role, 0, role, ws)
 		// roles are mostly seen once: their keys would only crowd the key cache
-		ri = roleInfo{text: role, key: Key(role), affiliation: affiliationOfWords(ws)}
+		ri = roleInfo{text: role, key: key, affiliation: affiliationOfWords(ws)}
 		_, ri.country = countryIn(ws)
 		putWords(wb)
 		r.roleCache.put(role, ri)
@@ -273,9 +293,11 @@ func (r *Registry) RecordKeys(s *Source) (name string, aliases []string, affilia
 	return in.nkKey, r.aliasKeysIn(s, in), in.afKey
 }
 
-// aliasKeys is AliasKeys, memoised in s's info: the ingest and stripCiter
-// ask for them on every use of a source. Aliases mostly grow at the end;
-// the memo is redone from the first alias that differs.
+// aliasKeys is AliasKeys, kept in s's info: the ingest and stripCiter
+// ask for them on every use of a source. The registry changes s.Aliases
+// only in addAlias and rename, which keep akKeys in step (every alias is
+// added with the Key its form was parsed with); should the two ever
+// differ in length, the keys are redone.
 func (r *Registry) aliasKeys(s *Source) []string {
 	return r.aliasKeysIn(s, r.info[s])
 }
@@ -290,14 +312,9 @@ func (r *Registry) aliasKeysIn(s *Source, in *info) []string {
 		}
 		return ks
 	}
-	n := 0
-	for n < len(in.akText) && n < len(s.Aliases) && in.akText[n] == s.Aliases[n] {
-		n++
-	}
-	if n < len(in.akText) || n < len(s.Aliases) {
-		in.akText = append(in.akText[:n], s.Aliases[n:]...)
-		in.akKeys = in.akKeys[:n]
-		for _, a := range s.Aliases[n:] {
+	if len(in.akKeys) != len(s.Aliases) {
+		in.akKeys = in.akKeys[:0]
+		for _, a := range s.Aliases {
 			in.akKeys = append(in.akKeys, r.key(a))
 		}
 	}

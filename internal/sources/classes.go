@@ -68,17 +68,62 @@ func wordClassOf(key []string) wclass {
 	if len(key) == 0 {
 		return 0
 	}
-	c := wordClasses[key[len(key)-1]]
+	c := classOfToken(key[len(key)-1])
 	if c&cIntelligence != 0 {
 		c |= cAnyIntelligence
 	}
 	for _, t := range key[:len(key)-1] {
-		if wordClasses[t]&cIntelligence != 0 {
+		if classOfToken(t)&cIntelligence != 0 {
 			c |= cAnyIntelligence
 		}
 	}
 	return c
 }
+
+// classOfToken is wordClasses[t], without the lookup for a token whose
+// length and first byte no listed token has (most names).
+func classOfToken(t string) wclass {
+	if t != "" && !classShapes.has(t) {
+		return 0
+	}
+	c, _ := frozenClasses.get(t)
+	return c
+}
+
+// tokenShapes is a set of (length, first byte) pairs, lengths from 32 on
+// counted as 31: a token whose pair is not in the set is not a key of the
+// map it was made from.
+type tokenShapes [32 * 256 / 64]uint64
+
+func (s *tokenShapes) add(t string) {
+	i := min(len(t), 31)*256 + int(t[0])
+	s[i/64] |= 1 << (i % 64)
+}
+
+// has reports whether the shape of t, which is not empty, is in the set.
+func (s *tokenShapes) has(t string) bool {
+	return hasShape(s, t)
+}
+
+// hasShape is s.has(t) for a string or bytes.
+func hasShape[S string | []byte](s *tokenShapes, t S) bool {
+	i := min(len(t), 31)*256 + int(t[0])
+	return s[i/64]&(1<<(i%64)) != 0
+}
+
+// frozenClasses is wordClasses for fast lookups.
+var frozenClasses = freeze(wordClasses)
+
+// classShapes holds the shapes of the keys of wordClasses.
+var classShapes = func() *tokenShapes {
+	s := new(tokenShapes)
+	for t := range wordClasses {
+		if t != "" {
+			s.add(t)
+		}
+	}
+	return s
+}()
 
 // is reports whether the word's last key token is in any of the lists c.
 func (w word) is(c wclass) bool { return w.cls&c != 0 }

@@ -41,7 +41,7 @@ func classifyWords(ws []word, role string) Kind {
 		return Anonymous
 	}
 	var buf [64]byte
-	if i, ok := knownByKey[string(appendWordsKey(buf[:0], ws))]; ok {
+	if i, ok := knownIndexBytes(appendWordsKey(buf[:0], ws)); ok {
 		return knownSources[i].Kind
 	}
 	det, indef := "", false
@@ -55,7 +55,7 @@ func classifyWords(ws []word, role string) Kind {
 	if len(core) == 0 {
 		return Government
 	}
-	if i, ok := knownByKey[string(appendWordsKey(buf[:0], core))]; ok {
+	if i, ok := knownIndexBytes(appendWordsKey(buf[:0], core)); ok {
 		return knownSources[i].Kind
 	}
 	// 3. people nouns

@@ -27,6 +27,13 @@ func Key(name string) string {
 	if isASCII(name) {
 		return keyASCII(name)
 	}
+	if !needsFold(name) {
+		// only punctuation, spaces and apostrophes are not ASCII
+		var arr [128]byte
+		if b, ok := asciiPunct(arr[:0], name); ok {
+			return keyASCIIBytes(b)
+		}
+	}
 	if needsFold(name) {
 		name = foldUnicode(name)
 	}
@@ -135,10 +142,59 @@ var foldChains = sync.Pool{New: func() any {
 	return transform.Chain(width.Fold, norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
 }}
 
+// asciiPunct appends s to dst with every apostrophe written ' and every
+// other non-ASCII character a space, for a string whose only non-ASCII
+// characters are punctuation, spaces and apostrophes (!needsFold(s)):
+// the key of the result is the key of s, since rawKeyTokens treats every
+// apostrophe alike and any other punctuation or space as a break. It
+// reports false, having done nothing useful, when the result would not
+// fit in dst's capacity.
+func asciiPunct(dst []byte, s string) ([]byte, bool) {
+	for _, r := range s {
+		if len(dst) == cap(dst) {
+			return dst, false
+		}
+		switch {
+		case r < utf8.RuneSelf:
+			dst = append(dst, byte(r))
+		case isApostrophe(r):
+			dst = append(dst, '\'')
+		default:
+			dst = append(dst, ' ')
+		}
+	}
+	return dst, true
+}
+
+// keyASCIIBytes is keyASCII of the ASCII bytes s.
+func keyASCIIBytes(s []byte) string {
+	var arr [64]byte
+	return finishKey(appendASCIIKey(arr[:0], s))
+}
+
+// keyLower maps an ASCII letter or digit to itself in lower case, and
+// any other byte to 0.
+var keyLower = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		if isASCIIAlnum(byte(c)) {
+			t[c] = byte(c)
+			if 'A' <= c && c <= 'Z' {
+				t[c] += 'a' - 'A'
+			}
+		}
+	}
+	return t
+}()
+
 // keyASCII is Key for ASCII input in one pass over the bytes.
 func keyASCII(s string) string {
 	var arr [64]byte
-	buf := appendASCIIKey(arr[:0], s)
+	return finishKey(appendASCIIKey(arr[:0], s))
+}
+
+// finishKey drops a trailing space and a leading "the" from a key
+// written by appendASCIIKey and returns it as a string.
+func finishKey(buf []byte) string {
 	if n := len(buf); n > 0 && buf[n-1] == ' ' {
 		buf = buf[:n-1]
 	}
@@ -152,7 +208,7 @@ func keyASCII(s string) string {
 // letters and digits lower-cased, a possessive 's dropped and any other
 // apostrophe joining, a dot inside a word kept out (U.S. -> us), "&" a word
 // of its own, anything else one space. Key and the word splitter share it.
-func appendASCIIKey(buf []byte, s string) []byte {
+func appendASCIIKey[S string | []byte](buf []byte, s S) []byte {
 	alnum := func(i int) bool { return i >= 0 && i < len(s) && isASCIIAlnum(s[i]) }
 	space := func() {
 		if len(buf) > 0 && buf[len(buf)-1] != ' ' {
@@ -161,11 +217,11 @@ func appendASCIIKey(buf []byte, s string) []byte {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if l := keyLower[c]; l != 0 { // a letter or digit, the common case
+			buf = append(buf, l)
+			continue
+		}
 		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			buf = append(buf, c)
-		case 'A' <= c && c <= 'Z':
-			buf = append(buf, c+'a'-'A')
 		case c == '\'' || c == '`':
 			// possessive 's is dropped, any other apostrophe joins
 			if i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && !alnum(i+2) && alnum(i-1) {

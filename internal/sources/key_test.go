@@ -1,6 +1,7 @@
 package sources
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,6 +57,26 @@ func TestKeyASCIIMatchesGeneral(t *testing.T) {
 		want := strings.Join(toks, " ")
 		if got := keyASCII(s); got != want {
 			t.Errorf("keyASCII(%q) = %q, rune path %q", s, got, want)
+		}
+	}
+}
+
+// TestKeyPunctuationFastPath checks Key and keyOf on strings whose only
+// non-ASCII characters are punctuation, spaces and apostrophes against
+// the rune path.
+func TestKeyPunctuationFastPath(t *testing.T) {
+	for _, s := range []string{"Korea’s", "Trump’s aides", "states’ rights", "O’Brien", "‘quoted’", "a—b", "x\u00a0y",
+		"the\u00a0x", "“The Times”", "’s", "U.S.’s", "a’", "’", "—", "the — x", "…", "Mr.’s", "a.’b", "’’s’",
+		strings.Repeat("long’s ", 40)} {
+		toks := rawKeyTokens(s)
+		if got := keyOf(s); !slices.Equal(got, toks) && !(len(got) == 0 && len(toks) == 0) {
+			t.Errorf("keyOf(%q) = %q, rune path %q", s, got, toks)
+		}
+		if len(toks) > 1 && toks[0] == "the" {
+			toks = toks[1:]
+		}
+		if got, want := Key(s), strings.Join(toks, " "); got != want {
+			t.Errorf("Key(%q) = %q, rune path %q", s, got, want)
 		}
 	}
 }

@@ -28,18 +28,14 @@ func (r *Registry) Merge(into, from string) error {
 		return fmt.Errorf("merge %q into %q: they are already one source (%q)", from, into, a.Name)
 	}
 	r.gen++
-	ia, ib := r.info[a], r.info[b]
+	ia, ib := infoOf(a), infoOf(b)
 	ia.pinned, ia.placeholder = true, false
-	r.addAlias(a, b.Name)
-	for _, al := range b.Aliases {
-		r.addAlias(a, al)
+	r.addAlias(a, b.Name, r.key(b.Name))
+	bks := r.aliasKeysIn(b, ib)
+	for i, al := range b.Aliases {
+		r.addAlias(a, al, bks[i])
 	}
-	for k, v := range ib.roles {
-		if ia.roles == nil {
-			ia.roles = make(map[string]bool)
-		}
-		ia.roles[k] = v
-	}
+	ib.roles.keys(func(k string) { ia.roles.add(k) })
 	ia.anonKeys = append(ia.anonKeys, ib.anonKeys...)
 	if a.Country == "" {
 		a.Country = b.Country

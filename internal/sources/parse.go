@@ -67,12 +67,37 @@ func parseForm(name, role string, kind Kind) form {
 // parseFormBase is parseForm without the country a person's role names:
 // everything else depends on the role only by whether there is one.
 func parseFormBase(name string, hasRole bool, kind Kind) form {
-	orig := strings.TrimFunc(name, func(r rune) bool {
+	orig := trimName(name)
+	return parseFormKeyed(orig, Key(orig), hasRole, kind, nil)
+}
+
+// trimName is name without surrounding spaces, quotes and punctuation.
+func trimName(name string) string {
+	t, _ := trimNameAt(name)
+	return t
+}
+
+// trimNameAt is trimName, and the offset in name of the name it returns.
+func trimNameAt(name string) (string, int) {
+	cut := func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(`"“”«»„,;:()[]`, r)
-	})
-	f := form{orig: orig, key: Key(orig), known: -1}
+	}
+	t := strings.TrimLeftFunc(name, cut) // TrimFunc is TrimLeftFunc then TrimRightFunc
+	return strings.TrimRightFunc(t, cut), len(name) - len(t)
+}
+
+// parseFormKeyed is parseFormBase for the trimmed name orig, whose Key
+// is key; the form's tokens (toks or desc) are appended to toks.
+func parseFormKeyed(orig, key string, hasRole bool, kind Kind, toks []string) form {
 	ws, wb := getWords(orig) // forms keep no word slices
-	defer putWords(wb)
+	f := parseFormWords(orig, key, ws, hasRole, kind, toks)
+	putWords(wb)
+	return f
+}
+
+// parseFormWords is parseFormKeyed for the words ws of orig.
+func parseFormWords(orig, key string, ws []word, hasRole bool, kind Kind, toks []string) form {
+	f := form{orig: orig, key: key, known: -1}
 	if kind == "" {
 		role := ""
 		if hasRole {
@@ -81,27 +106,27 @@ func parseFormBase(name string, hasRole bool, kind Kind) form {
 		kind = classifyWords(ws, role)
 	}
 	f.kind = kind
-	if i, ok := knownByKey[f.key]; ok {
+	if i, ok := knownIndex(f.key); ok {
 		f.known = i
 		f.country = knownSources[i].Country
 	}
 	switch kind {
 	case Anonymous:
-		f.parseAnonymous(ws)
+		f.parseAnonymous(ws, toks)
 	case Person:
-		f.parsePerson(ws)
+		f.parsePerson(ws, toks)
 	default:
 		f.parseInstitution(ws)
 	}
 	return f
 }
 
-func (f *form) parseAnonymous(ws []word) {
+func (f *form) parseAnonymous(ws []word, toks []string) {
 	for len(ws) > 1 && len(ws[0].key) == 1 && ws[0].is(cDeterminer) {
 		ws = ws[1:]
 	}
-	f.desc = wordsTokens(ws)
-	f.descKey = strings.Join(f.desc, " ")
+	f.desc = appendWordsTokens(toks, ws)
+	f.descKey = joinedTail(f.key, f.desc)
 	f.canon = lowerArticle(stripPossessiveWords(f.orig))
 	_, f.country = countryIn(ws)
 }
@@ -140,7 +165,10 @@ func plainWords(s string) bool {
 				return false
 			}
 		}
-		if w := s[start:i]; len(stripPossessive(w)) != len(w) {
+		// the word is ASCII: stripPossessive shortens it when it ends
+		// in an apostrophe or an apostrophe and s
+		if w := s[start:i]; len(w) >= 2 && (w[len(w)-1] == '\'' || w[len(w)-1] == '`' ||
+			(w[len(w)-1] == 's' || w[len(w)-1] == 'S') && (w[len(w)-2] == '\'' || w[len(w)-2] == '`') && len(w) > 2) {
 			return false
 		}
 		start = i + 1
@@ -158,7 +186,7 @@ func countryIn(ws []word) (int, string) {
 	return -1, ""
 }
 
-func (f *form) parsePerson(ws []word) {
+func (f *form) parsePerson(ws []word, toks []string) {
 	// Leading titles and countries: "South Korean President Yoon Seok-yeol".
 	i := 0
 	for i < len(ws)-1 {
@@ -186,7 +214,7 @@ func (f *form) parsePerson(ws []word) {
 	name := ws[i:]
 	f.title = wordsOrig(ws[:i])
 	f.canon = wordsOrig(name)
-	f.toks = wordsTokens(name)
+	f.toks = appendWordsTokens(toks, name)
 	f.skel = nameSkeleton(f.toks)
 	f.score = int32(len(f.toks))
 	if _, c := countryIn(ws[:i]); c != "" {
@@ -238,7 +266,7 @@ func (f *form) parseInstitution(ws []word) {
 		f.country = c
 	}
 	f.coreKey = wordsKey(core)
-	if i, ok := knownByKey[f.coreKey]; ok && f.known < 0 && (f.country == "" || knownSources[i].Country == "" || knownSources[i].Country == f.country) {
+	if i, ok := knownIndex(f.coreKey); ok && f.known < 0 && (f.country == "" || knownSources[i].Country == "" || knownSources[i].Country == f.country) {
 		f.known = i
 		if f.country == "" {
 			f.country = knownSources[i].Country

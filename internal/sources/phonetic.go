@@ -31,10 +31,15 @@ func appendSkeleton(dst []byte, tok string) []byte {
 		return append(dst, tok...)
 	}
 	s := tok
-	for _, p := range digraphFolds {
-		if strings.Contains(s, p[0]) {
-			s = strings.ReplaceAll(s, p[0], p[1])
+	// a fold whose letters are not all in s cannot apply: the mask of
+	// letters present saves most searches (it is redone after a fold)
+	have := letterMask(s)
+	for i, p := range digraphFolds {
+		if have&digraphMasks[i] != digraphMasks[i] || !strings.Contains(s, p[0]) {
+			continue
 		}
+		s = strings.ReplaceAll(s, p[0], p[1])
+		have = letterMask(s)
 	}
 	start := len(dst)
 	for i := 0; i < len(s); i++ {
@@ -75,6 +80,26 @@ var digraphFolds = [][2]string{
 	{"tch", "ch"}, {"dzh", "j"}, {"sch", "sh"}, {"kh", "h"}, {"ph", "f"}, {"ck", "k"},
 	{"zh", "j"}, {"w", "v"}, {"q", "k"}, {"x", "ks"},
 	{"oo", "u"}, {"ou", "u"}, {"eo", "u"}, {"ee", "i"},
+}
+
+// digraphMasks holds the letterMask of each fold's pattern.
+var digraphMasks = func() []uint32 {
+	m := make([]uint32, len(digraphFolds))
+	for i, p := range digraphFolds {
+		m[i] = letterMask(p[0])
+	}
+	return m
+}()
+
+// letterMask has bit c-'a' set for every lower-case ASCII letter c in s.
+func letterMask(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if c := s[i] - 'a'; c < 26 {
+			m |= 1 << c
+		}
+	}
+	return m
 }
 
 func isVowel(c byte) bool {

@@ -14,10 +14,13 @@ package sources
 // gen counts changes: every write to what Resolve reads (the lookup maps,
 // a source's name, kind, country, affiliation, aliases, roles, and the
 // registry's private facts about it) increments it. Caches of pure
-// functions (keys, parsed forms, roles, alias keys) are not state. The
-// answers are dropped as soon as gen moves, so they never outlive the
-// state they were computed from; they hold the caller's strings (pieces
-// of an article's text) only until then, and never more than maxRecent.
+// functions (keys, parsed forms, roles, alias keys) are not state. Each
+// answer is stamped with the gen it was computed at and serves only while
+// gen has not moved, so it never outlives the state it was computed from.
+// Stale answers are not cleared one by one: the map is emptied when it
+// holds maxRecent answers and at each new article, so it holds the
+// caller's strings (pieces of one article's text) for no longer than
+// that article, and never more than maxRecent.
 
 // maxRecent bounds the number of answers kept.
 const maxRecent = 64
@@ -26,15 +29,16 @@ const maxRecent = 64
 type recentCall struct {
 	role, citer string
 	src         *Source
+	gen         uint64 // the registry's gen when the call returned
 }
 
 // recentGet returns the source a call of Resolve(name, role, citer) that
 // changed nothing returned since the registry last changed, or nil.
 func (r *Registry) recentGet(name, role, citer string) *Source {
-	if r.recentGen != r.gen || len(r.recent) == 0 {
+	if len(r.recent) == 0 {
 		return nil
 	}
-	if c, ok := r.recent[name]; ok && c.role == role && c.citer == citer {
+	if c, ok := r.recent[name]; ok && c.gen == r.gen && c.role == role && c.citer == citer {
 		return c.src
 	}
 	return nil
@@ -47,14 +51,13 @@ func (r *Registry) recentPut(name, role, citer string, s *Source) {
 	if r.recentOff {
 		return
 	}
-	if r.recentGen != r.gen || len(r.recent) >= maxRecent {
+	if len(r.recent) >= maxRecent {
 		r.recentDrop()
-		r.recentGen = r.gen
 	}
 	if r.recent == nil {
 		r.recent = make(map[string]recentCall, maxRecent)
 	}
-	r.recent[name] = recentCall{role: role, citer: citer, src: s}
+	r.recent[name] = recentCall{role: role, citer: citer, src: s, gen: r.gen}
 }
 
 // recentDrop forgets every answer.

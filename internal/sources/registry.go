@@ -1,7 +1,6 @@
 package sources
 
 import (
-	"slices"
 	"strings"
 	"sync"
 )
@@ -48,7 +47,6 @@ type Registry struct {
 
 	gen       uint64                // changes to the state so far (see recent.go)
 	recent    map[string]recentCall // calls that changed nothing, by name
-	recentGen uint64                // the gen of the calls in recent
 	recentOff bool                  // keep no calls (for tests that compare)
 	// repeatable is set by a call that changed the registry such that
 	// the same call again would return the same source and change nothing
@@ -65,12 +63,13 @@ type info struct {
 	// than formsFrom aliases; before, a scan of Name and Aliases (which
 	// never holds Name) is cheaper than a map per source.
 	forms       map[string]bool
-	score       int32           // fullness of the canonical name
-	roles       map[string]bool // Keys of roles seen with a person (nil until one is)
-	anonKeys    []string        // description keys (anonymous), without scope
-	akText      []string        // the aliases whose Keys akKeys holds (see aliasKeys)
-	akKeys      []string        // their Keys
-	nkText      string          // the canonical name whose Key nkKey is (see SourceKeys)
+	score       int32     // fullness of the canonical name
+	roles       roleSet   // Keys of roles seen with a person (roles.go)
+	anonKeys    []string  // description keys (anonymous), without scope
+	anonFirst   [1]string // room for the first of anonKeys
+	akKeys      []string  // the Key of each alias, kept with Aliases (aliases.go)
+	first       [2]string // the first alias and its Key (aliases.go)
+	nkText      string    // the canonical name whose Key nkKey is (see SourceKeys)
 	nkKey       string
 	afText      string // the affiliation whose Key afKey is (see RecordKeys)
 	afKey       string
@@ -137,7 +136,7 @@ func (r *Registry) lookupKey(k string) *Source {
 	if s := r.byKey[k]; s != nil {
 		return s
 	}
-	if i, ok := knownByKey[k]; ok {
+	if i, ok := knownIndex(k); ok {
 		return r.known[i]
 	}
 	return nil
@@ -152,7 +151,8 @@ func (r *Registry) Add(s Source) *Source {
 	r.gen++
 	if old := r.byName[r.key(s.Name)]; old != nil && old.Kind == s.Kind {
 		for _, a := range s.Aliases {
-			r.indexForm(old, r.parse(a, "", old.Kind))
+			f := r.parse(a, "", old.Kind)
+			r.indexForm(old, &f)
 		}
 		return old
 	}
@@ -162,17 +162,19 @@ func (r *Registry) Add(s Source) *Source {
 	if c.Country == "" {
 		c.Country = f.country
 	}
-	src := r.newSource(c, f)
+	src := r.newSource(c, &f)
 	if s.Kind == Anonymous {
 		scope := r.key(s.Affiliation)
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			n = strings.TrimSuffix(n, " ("+s.Affiliation+")")
-			r.indexAnon(src, r.parse(n, "", Anonymous), scope, s.Affiliation)
+			f := r.parse(n, "", Anonymous)
+			r.indexAnon(src, &f, scope, s.Affiliation)
 		}
 		return src
 	}
 	for _, n := range append([]string{s.Name}, s.Aliases...) {
-		r.indexForm(src, r.storedForm(n, s))
+		f := r.storedForm(n, s)
+		r.indexForm(src, &f)
 	}
 	return src
 }
@@ -198,19 +200,40 @@ func (r *Registry) storedForm(n string, s Source) form {
 // formsFrom is the number of aliases from which info.forms is kept.
 const formsFrom = 8
 
-// entry holds a source and its info in one allocation.
+// entry holds a source and its info in one allocation. Every source the
+// registry holds is the src of an entry (newSource makes them all), and
+// points at its info.
 type entry struct {
 	src Source
 	in  info
 }
 
+// infoOf is the info of s, a source the registry made, without a lookup:
+// the hot paths ask for it several times per call of Resolve. Sources from
+// outside (the public methods that take one) are checked against r.info
+// first, which also holds every source the registry made and has not
+// merged away.
+func infoOf(s *Source) *info {
+	return s.in
+}
+
 // newSource appends a source whose canonical name comes from f.
-func (r *Registry) newSource(s Source, f form) *Source {
+func (r *Registry) newSource(s Source, f *form) *Source {
+	return r.newSourceKeyed(s, f, "")
+}
+
+// newSourceKeyed is newSource for a name whose Key the caller has made
+// with it (nk), or "" when it has not.
+func (r *Registry) newSourceKeyed(s Source, f *form, nk string) *Source {
 	r.gen++
 	e := &entry{src: s, in: info{score: f.score, placeholder: isPlaceholder(f)}}
 	src := &e.src
+	src.in = &e.in
+	if nk == "" && s.Name == f.orig {
+		nk = f.key // Key(s.Name), which the form has
+	}
 	var k string
-	src.Name, k = r.uniqueName(src, s.Name)
+	src.Name, k = r.uniqueName(src, s.Name, nk)
 	r.list = append(r.list, src)
 	r.info[src] = &e.in
 	r.byName[k] = src
@@ -222,15 +245,19 @@ func (r *Registry) newSource(s Source, f form) *Source {
 	return src
 }
 
-func isPlaceholder(f form) bool {
+func isPlaceholder(f *form) bool {
 	return f.generic != "" || f.acronym != "" || f.kind == Person && len(f.toks) == 1
 }
 
 // uniqueName returns name, or name with the country or kind appended when
-// another source already has it, and its Key.
-func (r *Registry) uniqueName(s *Source, name string) (string, string) {
-	if k := r.keyKept(name); r.free(k, s) {
-		return name, k
+// another source already has it, and its Key. nameKey is Key(name) when
+// the caller has it, else "".
+func (r *Registry) uniqueName(s *Source, name, nameKey string) (string, string) {
+	if nameKey == "" {
+		nameKey = r.keyKept(name)
+	}
+	if r.free(nameKey, s) {
+		return name, nameKey
 	}
 	for _, suffix := range [2]string{s.Country, string(s.Kind)} {
 		if suffix == "" {
@@ -262,67 +289,47 @@ func itoa(i int) string {
 	return itoa(i/10) + string(rune('0'+i%10))
 }
 
-// hasForm reports whether form is the canonical name or an alias of s.
-func hasForm(s *Source, in *info, form string) bool {
-	if in.forms != nil {
-		return in.forms[form]
-	}
-	return form == s.Name || slices.Contains(s.Aliases, form)
-}
-
-// addAlias records a surface form of s.
-func (r *Registry) addAlias(s *Source, form string) {
-	in := r.info[s]
-	if form == "" || hasForm(s, in, form) {
-		return
-	}
-	s.Aliases = append(s.Aliases, form) // form is not s.Name
-	r.gen++
-	switch {
-	case in.forms != nil:
-		in.forms[form] = true
-	case len(s.Aliases) > formsFrom:
-		in.forms = make(map[string]bool, 2*len(s.Aliases))
-		in.forms[s.Name] = true
-		for _, a := range s.Aliases {
-			in.forms[a] = true
-		}
-	}
-}
-
 // rename makes name the canonical name of s, keeping the old one as an
 // alias when it was a surface form, and updates everything that refers to
 // the old name (affiliations, anonymous sources' scopes).
 func (r *Registry) rename(s *Source, name string, keepOld bool) {
 	old := s.Name
-	name, k := r.uniqueName(s, name)
+	name, k := r.uniqueName(s, name, "")
 	if name == old {
 		return
 	}
 	r.gen++
-	if r.byName[r.key(old)] == s {
-		delete(r.byName, r.key(old))
+	in := infoOf(s)
+	oldKey := in.nkKey
+	if in.nkText != old || oldKey == "" && old != "" {
+		oldKey = r.key(old)
 	}
+	if r.byName[oldKey] == s {
+		delete(r.byName, oldKey)
+	}
+	synced := len(in.akKeys) == len(s.Aliases)
 	s.Name = name
 	r.byName[k] = s
-	in := r.info[s]
 	in.nkText, in.nkKey = name, k
 	// the new name leaves the aliases, the old one joins them
 	for i, a := range s.Aliases {
 		if a == name {
 			s.Aliases = append(s.Aliases[:i], s.Aliases[i+1:]...)
+			if synced {
+				in.akKeys = append(in.akKeys[:i], in.akKeys[i+1:]...)
+			}
 			break
 		}
 	}
 	if keepOld {
-		s.Aliases = append(s.Aliases, old)
+		appendAlias(s, in, old, oldKey)
 	} else if in.forms != nil {
 		delete(in.forms, old)
 	}
 	if in.forms != nil {
 		in.forms[name] = true
 	}
-	r.moveDeps(r.key(old), s)
+	r.moveDeps(oldKey, s)
 }
 
 // moveDeps points every source affiliated with the key oldKey at s.
@@ -340,7 +347,7 @@ func (r *Registry) moveDeps(oldKey string, s *Source) {
 		if d.Kind != Anonymous {
 			continue
 		}
-		for _, dk := range r.info[d].anonKeys {
+		for _, dk := range infoOf(d).anonKeys {
 			if r.anon[anonKey{dk, oldKey}] == d {
 				delete(r.anon, anonKey{dk, oldKey})
 			}

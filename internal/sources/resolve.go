@@ -43,13 +43,14 @@ func (r *Registry) resolve(name, role, citer string) *Source {
 		if strings.TrimSpace(role) != "" {
 			name = "a " + strings.TrimSpace(role)
 		}
-		return r.resolveAnon(r.parse(name, "", Anonymous), citer)
+		f := r.parse(name, "", Anonymous)
+		return r.resolveAnon(&f, citer)
 	}
 	f := r.parse(name, role, "")
 	if f.kind == Anonymous {
-		return r.resolveAnon(f, citer)
+		return r.resolveAnon(&f, citer)
 	}
-	aff := ""
+	aff, canonKey := "", "" // canonKey: Key(f.canon) when made with it
 	if f.generic != "" && (strings.HasSuffix(f.generic, "|") || f.kind == Document) {
 		// a description without a country ("the government") or of a
 		// document ("the agreement") is scoped by its citer, like an
@@ -61,19 +62,19 @@ func (r *Registry) resolve(name, role, citer string) *Source {
 			aff = strings.Clone(strings.TrimSpace(citer))
 		}
 		if aff != "" {
-			f.canon = lowerArticle(stripPossessiveWords(f.orig)) + " (" + bareName(aff) + ")"
+			f.canon, canonKey = joinKeyed(lowerArticle(stripPossessiveWords(f.orig)), " (", bareName(aff), ")")
 		}
 	}
 	s := r.find(&f, role)
 	if s == nil {
-		s = r.newSource(Source{Name: f.canon, Kind: f.kind, Country: f.country, Affiliation: aff}, f)
-		r.addAlias(s, f.orig)
+		s = r.newSourceKeyed(Source{Name: f.canon, Kind: f.kind, Country: f.country, Affiliation: aff}, &f, canonKey)
+		r.addAlias(s, f.orig, f.key)
 		r.indexMaps(s, &f)
 	} else {
-		r.note(s, f)
+		r.note(s, &f)
 	}
 	if f.kind == Person {
-		r.applyRole(s, f, role)
+		r.applyRole(s, &f, role)
 	}
 	return s
 }
@@ -96,16 +97,16 @@ func (r *Registry) ResolveOutlet(name string) *Source {
 		s = r.known[f.known]
 	}
 	if s == nil {
-		s = r.newSource(Source{Name: f.canon, Kind: kind, Country: f.country}, f)
-		r.addAlias(s, f.orig)
-		r.indexForm(s, f)
+		s = r.newSource(Source{Name: f.canon, Kind: kind, Country: f.country}, &f)
+		r.addAlias(s, f.orig, f.key)
+		r.indexForm(s, &f)
 		return s
 	}
-	if s.Kind == Person && r.info[s].placeholder {
+	if s.Kind == Person && infoOf(s).placeholder {
 		s.Kind = kind
 		r.gen++
 	}
-	r.note(s, f)
+	r.note(s, &f)
 	return s
 }
 
@@ -159,7 +160,7 @@ func (r *Registry) findPerson(f *form, role string) *Source {
 	first, last := f.skelEnds()
 	for _, t := range [2]string{first, last} {
 		ps := r.persons[t]
-		if p := ps.single; p != nil && len(ps.surname) == 0 && r.info[p].placeholder {
+		if p := ps.single; p != nil && len(ps.surname) == 0 && infoOf(p).placeholder {
 			return p
 		}
 	}
@@ -174,7 +175,7 @@ func (r *Registry) filterPersons(cands []*Source, f *form, role string) []*Sourc
 		rk = r.role(role).key
 	}
 	for _, c := range cands {
-		if f.country != "" && c.Country == f.country || rk != "" && r.info[c].roles[rk] {
+		if f.country != "" && c.Country == f.country || rk != "" && infoOf(c).roles.has(rk) {
 			out = append(out, c)
 		}
 	}
@@ -234,7 +235,7 @@ func (r *Registry) findInstitution(f *form) *Source {
 		}
 	}
 	if f.kind == Intelligence && f.country != "" && len(r.intel[f.country]) == 0 {
-		if s := r.generic["intelligence|"+f.country]; s != nil && r.info[s].placeholder {
+		if s := r.generic["intelligence|"+f.country]; s != nil && infoOf(s).placeholder {
 			return s
 		}
 	}
@@ -243,29 +244,29 @@ func (r *Registry) findInstitution(f *form) *Source {
 
 // note records another surface form of s and upgrades its canonical name
 // when the form is fuller.
-func (r *Registry) note(s *Source, f form) {
-	r.addAlias(s, f.orig)
-	in := r.info[s]
+func (r *Registry) note(s *Source, f *form) {
+	r.addAlias(s, f.orig, f.key)
+	in := infoOf(s)
 	if f.score > in.score && f.canon != "" && s.Kind != Anonymous && !in.pinned &&
 		(in.placeholder || containsTokens(r.key(f.canon), r.key(s.Name))) {
 		in.score = f.score
 		in.placeholder = isPlaceholder(f)
 		r.gen++
 		r.rename(s, f.canon, true)
-		r.addAlias(s, f.orig)
+		r.addAlias(s, f.orig, f.key)
 	}
 	if s.Country == "" && f.country != "" {
 		s.Country = f.country
 		r.gen++
 	}
-	r.indexMaps(s, &f) // f.orig was added above and stays a form of s
+	r.indexMaps(s, f) // f.orig was added above and stays a form of s
 }
 
 // indexForm enters a form of s into the lookup maps. Existing entries win,
 // so resolution is first-come and deterministic.
-func (r *Registry) indexForm(s *Source, f form) {
-	r.addAlias(s, f.orig)
-	r.indexMaps(s, &f)
+func (r *Registry) indexForm(s *Source, f *form) {
+	r.addAlias(s, f.orig, f.key)
+	r.indexMaps(s, f)
 }
 
 // indexMaps is indexForm for a form whose orig is already a form of s.
@@ -290,7 +291,7 @@ func (r *Registry) indexMaps(s *Source, f *form) {
 		}
 		return
 	case f.acronym != "":
-		if r.info[s].placeholder {
+		if infoOf(s).placeholder {
 			if r.bareAcr[f.acronym] == nil {
 				r.bareAcr[f.acronym] = s
 				r.gen++
@@ -310,7 +311,7 @@ func (r *Registry) indexMaps(s *Source, f *form) {
 			}
 		}
 	}
-	if s.Kind == Intelligence && s.Country != "" && !r.info[s].placeholder {
+	if s.Kind == Intelligence && s.Country != "" && !infoOf(s).placeholder {
 		r.addUnique(r.intel, s.Country, s)
 	}
 }
@@ -320,7 +321,7 @@ func (r *Registry) indexPerson(s *Source, f *form) {
 		return
 	}
 	if len(f.toks) == 1 {
-		if r.info[s].placeholder {
+		if infoOf(s).placeholder {
 			if ps := r.persons[f.skel]; ps.single == nil {
 				ps.single = s
 				r.persons[f.skel] = ps

@@ -75,7 +75,7 @@ func institutionName(ws []word) string {
 
 // applyRole records a person's role and, for a spokesperson or head, the
 // institution they speak for, creating it when needed.
-func (r *Registry) applyRole(s *Source, f form, role string) {
+func (r *Registry) applyRole(s *Source, f *form, role string) {
 	if role == "" {
 		role = f.title
 	}
@@ -83,12 +83,8 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 		return
 	}
 	ri := r.role(role)
-	in := r.info[s]
-	if in.roles == nil {
-		in.roles = make(map[string]bool)
-	}
-	if !in.roles[ri.key] {
-		in.roles[ri.key] = true
+	in := infoOf(s)
+	if in.roles.add(ri.key) {
 		r.gen++
 	}
 	if s.Country == "" && ri.country != "" {
@@ -108,10 +104,10 @@ func (r *Registry) applyRole(s *Source, f form, role string) {
 	}
 	is := r.find(&g, "")
 	if is == nil {
-		is = r.newSource(Source{Name: g.canon, Kind: g.kind, Country: g.country}, g)
-		r.indexForm(is, g)
+		is = r.newSource(Source{Name: g.canon, Kind: g.kind, Country: g.country}, &g)
+		r.indexForm(is, &g)
 	} else {
-		r.note(is, g)
+		r.note(is, &g)
 	}
 	if is == s {
 		return

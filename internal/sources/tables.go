@@ -107,6 +107,59 @@ var countryFirst = func() map[string]bool {
 	return m
 }()
 
+// knownShapes holds the shapes of the keys of knownByKey.
+var knownShapes = func() *tokenShapes {
+	s := new(tokenShapes)
+	for k := range knownByKey {
+		if k != "" {
+			s.add(k)
+		}
+	}
+	return s
+}()
+
+// knownIndex is knownByKey[k], looked up only for a key whose shape some
+// key of the table has.
+func knownIndex(k string) (int, bool) {
+	if len(k) > 0 && !hasShape(knownShapes, k) {
+		return 0, false
+	}
+	i, ok := knownByKey[k]
+	return i, ok
+}
+
+// knownIndexBytes is knownIndex(string(k)), without a copy of k.
+func knownIndexBytes(k []byte) (int, bool) {
+	if len(k) > 0 && !hasShape(knownShapes, k) {
+		return 0, false
+	}
+	i, ok := knownByKey[string(k)]
+	return i, ok
+}
+
+// countryShapes holds the shapes of the keys of countryFirst (see
+// tokenShapes).
+var countryShapes = func() *tokenShapes {
+	s := new(tokenShapes)
+	for t := range countryFirst {
+		s.add(t) // never empty
+	}
+	return s
+}()
+
+// frozenCountryFirst is countryFirst for fast lookups.
+var frozenCountryFirst = freeze(countryFirst)
+
+// maybeCountryFirst is countryFirst[t], looked up only for a token whose
+// shape some key has.
+func maybeCountryFirst(t string) bool {
+	if t != "" && !countryShapes.has(t) {
+		return false
+	}
+	ok, _ := frozenCountryFirst.get(t)
+	return ok
+}
+
 // knownSource is one entry of the table of well-known sources. Names[0] is
 // the full name; Acronyms are the short forms.
 type knownSource struct {

@@ -31,4 +31,6 @@ type Source struct {
 	// ID is free for the store (its row id); the registry copies it and
 	// never sets it.
 	ID int64
+
+	in *info // the registry's facts about a source it made (infoOf)
 }

@@ -2,7 +2,6 @@ package sources
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,6 +13,10 @@ type word struct {
 	cap  bool     // starts with an upper-case letter
 	poss bool     // ends with a possessive ('s, s')
 	cls  wclass   // the word lists its last token is in (classes.go)
+	// line is the string the word was cut from, at the offset of orig in
+	// it: wordsOrig cuts words that are written together out of it
+	line string
+	at   int
 }
 
 // last is the word's last key token ("" when none).
@@ -24,198 +27,14 @@ func (w word) last() string {
 	return w.key[len(w.key)-1]
 }
 
-// splitWords splits a surface form into words, dropping words that have no
-// letters or digits (stray punctuation). It is Resolve's inner loop, so
-// ASCII words take a path that allocates only for tokens that differ
-// from the word as written, and all words share one token slice.
-func splitWords(s string) []word {
-	n := 0
-	for i := 0; ; n++ {
-		if _, _, i = nextField(s, i); i < 0 {
-			break
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	ws, _ := appendWords(make([]word, 0, n), make([]string, 0, n+2), s)
-	return ws
-}
-
-// appendWords appends the words of s to ws and their key tokens to toks.
-// A word's key is a slice of toks. The tokens of the ASCII words that are
-// not their own key ("Korea's", "Seok-yeol") are cut from one string, made
-// in a first pass, rather than allocated word by word.
-func appendWords(ws []word, toks []string, s string) ([]word, []string) {
-	var arr [128]byte
-	var ends [maxShared]int // end of each shared word's key in buf
-	buf, nshared := arr[:0], 0
-	for i := 0; nshared < maxShared; {
-		var a, b int
-		if a, b, i = nextField(s, i); i < 0 {
-			break
-		}
-		if f := trimWord(s[a:b]); f != "" && isASCII(f) && !isPlainToken(f) {
-			buf = appendASCIIKey(buf, f)
-			ends[nshared] = len(buf)
-			buf = append(buf, ' ') // as if the word's key began a buffer
-			nshared++
-		}
-	}
-	all := string(buf)
-	shared, from := 0, 0
-	for i := 0; ; {
-		var a, b int
-		if a, b, i = nextField(s, i); i < 0 {
-			break
-		}
-		f := trimWord(s[a:b])
-		if f == "" {
-			continue
-		}
-		start := len(toks)
-		switch {
-		case !isASCII(f):
-			toks = append(toks, keyOf(f)...)
-		case isPlainToken(f):
-			toks = append(toks, f)
-		case shared < nshared:
-			toks = appendFields(toks, all[from:ends[shared]])
-			from = ends[shared] + 1
-			shared++
-		default:
-			toks = appendKeyTokensASCII(toks, f)
-		}
-		if len(toks) == start {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(f)
-		key := toks[start:len(toks):len(toks)]
-		ws = append(ws, word{orig: f, key: key, cap: unicode.IsUpper(r), poss: isPossessive(f), cls: wordClassOf(key)})
-	}
-	return ws, toks
-}
-
-// maxShared is the number of words per name whose tokens appendWords cuts
-// from one string; later ones get their own.
-const maxShared = 16
-
-// isPlainToken reports whether the ASCII word w is its own key token
-// (lower-case letters and digits only).
-func isPlainToken(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// appendFields appends the space-separated non-empty parts of all to toks.
-func appendFields(toks []string, all string) []string {
-	for i := 0; i < len(all); {
-		j := strings.IndexByte(all[i:], ' ')
-		if j < 0 {
-			return append(toks, all[i:])
-		}
-		if j > 0 {
-			toks = append(toks, all[i:i+j])
-		}
-		i += j + 1
-	}
-	return toks
-}
-
-// wordBuf is a reusable buffer for the words of one name, for the
-// functions that do not keep the words (their strings may be kept, not
-// the slices).
-type wordBuf struct {
-	ws   []word
-	toks []string
-}
-
-var wordBufs = sync.Pool{New: func() any { return new(wordBuf) }}
-
-// getWords splits s into the words of a pooled buffer; release it with
-// putWords.
-func getWords(s string) ([]word, *wordBuf) {
-	b := wordBufs.Get().(*wordBuf)
-	b.ws, b.toks = appendWords(b.ws[:0], b.toks[:0], s)
-	return b.ws, b
-}
-
-func putWords(b *wordBuf) {
-	clear(b.ws)
-	clear(b.toks)
-	if cap(b.ws) <= 64 && cap(b.toks) <= 128 {
-		wordBufs.Put(b)
-	}
-}
-
-// nextField finds the next run of non-space characters in s at or after
-// i, as strings.Fields splits, and returns its bounds and where to go on
-// (-1 when there is none).
-func nextField(s string, i int) (int, int, int) {
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if !asciiSpace(c) {
-				break
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsSpace(r) {
-			break
-		}
-		i += size
-	}
-	if i >= len(s) {
-		return 0, 0, -1
-	}
-	start := i
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace(c) {
-				break
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		i += size
-	}
-	return start, i, i
-}
-
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
-
-// trimWord drops surrounding punctuation from a word: anything but
-// letters, digits, apostrophes, dots and ampersands, and then leading
-// apostrophes and dots.
-func trimWord(f string) string {
-	if f != "" && isASCIIAlnum(f[0]) && isASCIIAlnum(f[len(f)-1]) {
-		return f // nothing to trim
-	}
-	f = strings.TrimFunc(f, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !isApostrophe(r) && r != '.' && r != '&'
-	})
-	return strings.TrimLeftFunc(f, func(r rune) bool { return isApostrophe(r) || r == '.' })
-}
-
-func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
 // keyOf is Key's token list for a single word, keeping a lone "the".
 func keyOf(w string) []string {
+	if !needsFold(w) {
+		var arr [64]byte
+		if b, ok := asciiPunct(arr[:0], w); ok {
+			return appendKeyTokensASCII(nil, string(b))
+		}
+	}
 	if needsFold(w) {
 		w = foldUnicode(w)
 	}
@@ -235,6 +54,9 @@ func appendKeyTokensASCII(toks []string, w string) []string {
 
 // isPossessive reports whether w ends in 's or s' (any apostrophe).
 func isPossessive(w string) bool {
+	if n := len(w); n >= 2 && w[n-1] < utf8.RuneSelf && w[n-2] < utf8.RuneSelf {
+		return asciiPossessive(w[n-2], w[n-1], n)
+	}
 	last, n1 := utf8.DecodeLastRuneInString(w)
 	if n1 == 0 {
 		return false
@@ -276,15 +98,55 @@ func appendWordsKey(buf []byte, ws []word) []byte {
 
 // wordsTokens is the key tokens of words, in a new slice.
 func wordsTokens(ws []word) []string {
+	return appendWordsTokens(nil, ws)
+}
+
+// appendWordsTokens appends the key tokens of words to dst (when they
+// fit, else to a new slice of their number) and returns them, capped.
+func appendWordsTokens(dst []string, ws []word) []string {
 	n := 0
 	for _, w := range ws {
 		n += len(w.key)
 	}
-	out := make([]string, 0, n)
-	for _, w := range ws {
-		out = append(out, w.key...)
+	if dst == nil || cap(dst)-len(dst) < n {
+		dst = make([]string, 0, n)
 	}
-	return out
+	start := len(dst)
+	for _, w := range ws {
+		dst = append(dst, w.key...)
+	}
+	return dst[start:len(dst):len(dst)]
+}
+
+// joinedTail is strings.Join(toks, " "), cut from the end of key when
+// key ends with it, as it mostly does.
+func joinedTail(key string, toks []string) string {
+	n := len(toks) - 1
+	for _, t := range toks {
+		n += len(t)
+	}
+	if n >= 0 && n <= len(key) {
+		tail, rest := key[len(key)-n:], key[len(key)-n:]
+		ok := true
+		for i, t := range toks {
+			if i > 0 {
+				if rest == "" || rest[0] != ' ' {
+					ok = false
+					break
+				}
+				rest = rest[1:]
+			}
+			if len(rest) < len(t) || rest[:len(t)] != t {
+				ok = false
+				break
+			}
+			rest = rest[len(t):]
+		}
+		if ok && rest == "" {
+			return tail
+		}
+	}
+	return strings.Join(toks, " ")
 }
 
 // wordsOrig joins the words as written, without a final possessive.
@@ -297,6 +159,9 @@ func wordsOrig(ws []word) string {
 			return stripPossessive(ws[0].orig)
 		}
 		return ws[0].orig
+	}
+	if s, ok := together(ws); ok {
+		return s
 	}
 	n := len(ws) - 1
 	for _, w := range ws {
@@ -315,6 +180,38 @@ func wordsOrig(ws []word) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiPossessive is isPossessive for a word of n bytes ending in the
+// ASCII bytes prev and last: whether stripPossessive shortens it.
+func asciiPossessive(prev, last byte, n int) bool {
+	apos := func(c byte) bool { return c == '\'' || c == '`' }
+	if (last == 's' || last == 'S') && apos(prev) && n > 2 {
+		return true
+	}
+	return apos(last) && (prev == 's' || prev == 'S')
+}
+
+// together returns wordsOrig(ws), for two words or more, as a piece of
+// the line they were cut from, when they are written there one space
+// apart (and a final possessive is cut off the end of the last one).
+func together(ws []word) (string, bool) {
+	line := ws[0].line
+	end := ws[0].at + len(ws[0].orig)
+	for _, w := range ws[1:] {
+		if w.line != line || w.at != end+1 || line[end] != ' ' {
+			return "", false
+		}
+		end = w.at + len(w.orig)
+	}
+	if last := ws[len(ws)-1]; last.poss {
+		p := stripPossessive(last.orig)
+		if len(p) > len(last.orig) || last.orig[:len(p)] != p {
+			return "", false // not a prefix (invalid UTF-8 rewritten)
+		}
+		end -= len(last.orig) - len(p)
+	}
+	return line[ws[0].at:end], true
 }
 
 func stripPossessive(w string) string {
@@ -349,7 +246,7 @@ func stripPossessiveRunes(w string) string {
 // countryPrefix reports how many leading words name a country (1-3), and
 // which, or 0.
 func countryPrefix(ws []word) (int, string) {
-	if len(ws) == 0 || !countryFirst[ws[0].key[0]] {
+	if len(ws) == 0 || !maybeCountryFirst(ws[0].key[0]) {
 		return 0, ""
 	}
 	var arr [64]byte
@@ -386,21 +283,30 @@ func isAcronymWord(w string) (string, bool) {
 // Directorate" → MID, "Agence France-Presse" → AFP), or "" when any
 // significant word is not capitalised or fewer than two letters result.
 func acronymOf(ws []word) string {
-	var b strings.Builder
+	var arr [32]byte
+	b := arr[:0]
 	for _, w := range ws {
 		if len(w.key) == 1 && w.is(cFunction) {
 			continue
 		}
-		for _, part := range strings.FieldsFunc(w.orig, func(r rune) bool { return r == '-' || r == '‐' }) {
-			r, _ := utf8.DecodeRuneInString(part)
-			if !unicode.IsUpper(r) {
-				return ""
+		// the first letter of each part between hyphens
+		start := true
+		for _, r := range w.orig {
+			if r == '-' || r == '‐' {
+				start = true
+				continue
 			}
-			b.WriteRune(r)
+			if start {
+				if !unicode.IsUpper(r) {
+					return ""
+				}
+				b = utf8.AppendRune(b, r)
+				start = false
+			}
 		}
 	}
-	if utf8.RuneCountInString(b.String()) < 2 {
+	if utf8.RuneCount(b) < 2 {
 		return ""
 	}
-	return b.String()
+	return string(b)
 }
