@@ -33,7 +33,7 @@ func (m *matcher) skipLead(right, e int) int {
 		return j + 1
 	}
 	// A short time or place complement closed by a comma.
-	if m.toks[j].k == kWord && leadPrep[m.toks[j].lw] {
+	if j < e && m.toks[j].k == kWord && leadPrep[m.toks[j].lw] {
 		for k := j + 1; k < e && k-j <= 5; k++ {
 			t := &m.toks[k]
 			if m.punctA(k, ',') {
