@@ -54,6 +54,8 @@ type Ingester struct {
 	// set; it is set once and never overwritten, so it is not sent again.
 	affDone map[int64]bool
 	chunk   int // articles a chunk when not 0 (tests)
+	// extractFn is the extractor, extract.Extract unless a test sets it.
+	extractFn func(string, extract.Options) []extract.Claim
 }
 
 // New loads the known sources of d into a registry and returns an Ingester.
@@ -78,6 +80,7 @@ type job struct {
 	seq    int
 	art    input.Article
 	claims []extract.Claim
+	err    error // extraction failed (see extractOne)
 }
 
 // Run reads articles from read (which calls yield for each, in order),
@@ -117,7 +120,7 @@ func (in *Ingester) Run(ctx context.Context, read func(yield func(input.Article)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.claims = extract.Extract(j.art.Text, extract.Options{Outlet: j.art.Outlet})
+				j.claims, j.err = in.extractOne(j.art)
 				select {
 				case results <- j:
 				case <-ctx.Done():
@@ -197,8 +200,12 @@ func (in *Ingester) Run(ctx context.Context, read func(yield func(input.Article)
 			if batchLen == 0 {
 				fb.settle(ctx)
 			}
-			rec, srcs := in.build(j.art, j.claims)
-			cur = append(cur, pending{art: j.art, rec: rec, srcs: srcs, claims: len(j.claims)})
+			p := pending{art: j.art, failed: j.err}
+			if j.err == nil {
+				p.rec, p.srcs = in.build(j.art, j.claims)
+				p.claims = len(j.claims)
+			}
+			cur = append(cur, p)
 			// A batch also ends at maxBatchBytes of text: a few huge
 			// articles must not hold a large batch in memory.
 			batchLen++
@@ -231,6 +238,7 @@ type pending struct {
 	rec    db.ArticleRecord
 	srcs   []*sources.Source // the registry's sources, in the order of rec.Sources
 	claims int
+	failed error      // extraction failed: not built, not stored
 	out    db.Outcome // set by store
 	err    error
 }

@@ -81,15 +81,23 @@ func (in *Ingester) store(ctx context.Context, first chunk, more <-chan chunk, s
 			batch = append(batch, c.items...)
 			items, last = c.items, c.last
 		}
-		recs := make([]db.ArticleRecord, len(items))
+		recs := make([]db.ArticleRecord, 0, len(items))
 		for i := range items {
-			recs[i] = items[i].rec
+			if items[i].failed == nil {
+				recs = append(recs, items[i].rec)
+			}
 		}
 		return recs, nil
 	})
 	if err == nil {
-		for i, o := range outs {
-			in.report(&batch[i], o, nil, st, done)
+		k := 0 // outs has the articles that were built
+		for i := range batch {
+			if p := &batch[i]; p.failed != nil {
+				in.reportFailed(p, st, done)
+			} else {
+				in.report(p, outs[k], nil, st, done)
+				k++
+			}
 		}
 		return batch, last, nil
 	}
@@ -104,12 +112,16 @@ func (in *Ingester) store(ctx context.Context, first chunk, more <-chan chunk, s
 		batch = append(batch, c.items...)
 		last = c.last
 	}
-	if len(batch) == 1 {
+	if len(batch) == 1 && batch[0].failed == nil {
 		in.report(&batch[0], db.Outcome{}, err, st, done)
 		return batch, last, nil
 	}
 	for i := range batch {
 		p := &batch[i]
+		if p.failed != nil {
+			in.reportFailed(p, st, done)
+			continue
+		}
 		outs, err := in.db.AddArticles(ctx, []db.ArticleRecord{p.rec})
 		if ctx.Err() != nil {
 			return batch, last, ctx.Err()

@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/attrib/attrib/internal/db"
+	"github.com/attrib/attrib/internal/extract"
 	"github.com/attrib/attrib/internal/input"
 	"github.com/google/go-cmp/cmp"
 )
@@ -124,5 +126,45 @@ func TestLongBatchCommitsInParts(t *testing.T) {
 	}
 	if diff := cmp.Diff(got[0], got[1]); diff != "" {
 		t.Errorf("claims differ, whole batches (-) and a transaction a chunk (+):\n%s", diff)
+	}
+}
+
+// A panic in the extractor fails that article alone, reported in its place;
+// the articles around it, in the same batch and chunk, are stored.
+func TestExtractorPanicFailsOneArticle(t *testing.T) {
+	in, d := openIngester(t)
+	in.opts.BatchSize, in.chunk = 8, 3
+	in.extractFn = func(text string, o extract.Options) []extract.Claim {
+		if strings.HasPrefix(text, "Title 5\n") {
+			panic("boom")
+		}
+		return extract.Extract(text, o)
+	}
+	arts := synthArticles(20)
+	var lines []int
+	var failed []Result
+	st, err := in.Run(context.Background(), fromSlice(arts), func(r Result) {
+		lines = append(lines, r.Article.Line)
+		if r.Err != nil {
+			failed = append(failed, r)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Added != 19 || st.Failed != 1 {
+		t.Errorf("stats %+v, want 19 added and 1 failed", st)
+	}
+	if len(failed) != 1 || failed[0].Article.Line != 6 || !strings.Contains(failed[0].Err.Error(), "boom") {
+		t.Errorf("failures %+v, want line 6 with the panic's message", failed)
+	}
+	for i, l := range lines {
+		if l != i+1 {
+			t.Fatalf("done called for line %d at position %d", l, i)
+		}
+	}
+	n, err := d.Count(context.Background())
+	if err != nil || n.Articles != 19 {
+		t.Errorf("stored %+v (%v), want 19 articles", n, err)
 	}
 }
