@@ -104,13 +104,7 @@ func (z *tokenizer) lowerWord(i, ri int) int {
 	}
 	// The token written field by field in place (a tok literal is built
 	// on the stack and copied).
-	n := len(z.toks)
-	if n < cap(z.toks) {
-		z.toks = z.toks[:n+1]
-	} else {
-		z.toks = append(z.toks, tok{})
-	}
-	t := &z.toks[n]
+	t, _ := z.newTok()
 	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
 	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, 0, false, mkPlain
 	t.lw, t.h = text[i:j], h
@@ -147,13 +141,7 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 		return i + w, ri + 1
 	}
 	// The token is made in place (see lowerWord).
-	n := len(z.toks)
-	if n < cap(z.toks) {
-		z.toks = z.toks[:n+1]
-	} else {
-		z.toks = append(z.toks, tok{})
-	}
-	t := &z.toks[n]
+	t, n := z.newTok()
 	*t = tok{}
 	t.s, t.bs, t.nl = ri, i, z.nl
 	z.nl = false
@@ -208,13 +196,7 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 // mark appends the token of the ASCII mark c at byte i (rune index ri),
 // as other would, and returns the positions after it.
 func (z *tokenizer) mark(i, ri int, c byte) (int, int) {
-	n := len(z.toks)
-	if n < cap(z.toks) {
-		z.toks = z.toks[:n+1]
-	} else {
-		z.toks = append(z.toks, tok{})
-	}
-	t := &z.toks[n]
+	t, n := z.newTok()
 	*t = tok{s: ri, e: ri + 1, bs: i, be: i + 1, k: kPunct, nl: z.nl, mk: c}
 	z.nl = false
 	if c == '"' {
@@ -268,4 +250,18 @@ func isLowerAZ(s string) bool {
 		}
 	}
 	return true
+}
+
+// newTok appends a token to z.toks and returns it, to be written in place
+// (a tok literal appended is built on the stack and copied), and its
+// index. Its fields are what the slice's memory held: the caller sets them
+// all.
+func (z *tokenizer) newTok() (*tok, int) {
+	n := len(z.toks)
+	if n < cap(z.toks) {
+		z.toks = z.toks[:n+1]
+	} else {
+		z.toks = append(z.toks, tok{})
+	}
+	return &z.toks[n], n
 }
