@@ -75,7 +75,6 @@ func (in *Ingester) store(ctx context.Context, first chunk, more <-chan chunk, s
 		default:
 			c, err := nextChunk(ctx, more)
 			if c == nil || err != nil {
-				last = err == errCut
 				return nil, err
 			}
 			batch = append(batch, c.items...)
