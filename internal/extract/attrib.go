@@ -27,7 +27,7 @@ type matcher struct {
 	text    string
 	toks    []tok
 	closeOf []int
-	cands   *Model // the model whose candidates setLex marked (tok.cand), or nil
+	cands   *Model // the model whose candidates tokenizeLex marked (tok.cand), or nil
 	rs      []rng  // one's chunk
 }
 
@@ -65,8 +65,8 @@ func (m *matcher) match(s sent) (raw, bool) {
 			i = m.closeOf[i]
 			continue
 		}
-		if t.k != kWord {
-			continue
+		if t.k != kWord || t.fl&(flCite|flAbout|flCue) == 0 {
+			continue // every case below needs one ("according" is flCite)
 		}
 		if t.lw == "according" && m.word(i+1, "to") {
 			if r, ok := m.according(s, i); ok {

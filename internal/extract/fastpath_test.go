@@ -2,6 +2,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -80,5 +81,53 @@ func TestTokenHashes(t *testing.T) {
 	check("U.S. e.g. 3.5 Mr. don't “quoted,” he said. A-B a.b.c. x,y 1,000.5 é's Straße")
 	for _, text := range newsTexts(t, 100) {
 		check(text)
+	}
+}
+
+// TestTokenizeLexSame: the tokens tokenizeLex flags as it makes them are
+// those of tokenize followed by setLex, with and without a model.
+func TestTokenizeLexSame(t *testing.T) {
+	texts := []string{"U.S. e.g. 3.5 Mr. don't “quoted,” he said. A-B a.b.c. x,y 1,000.5 é's Straße SAID Said: \x01 … «non»"}
+	texts = append(texts, newsTexts(t, 200)...)
+	for _, md := range []*Model{nil, DefaultModel()} {
+		lex, pc := lexFlags, (*[128]bool)(nil)
+		if md != nil {
+			lex, pc = md.lexCand, &md.punctCand
+		}
+		for _, text := range texts {
+			want := tokenize(text)
+			setLex(text, want, md)
+			got, _, _, p1 := tokenizeLex(nil, nil, nil, nil, text, lex, pc)
+			if len(got) != len(want) {
+				t.Fatalf("%d tokens, want %d", len(got), len(want))
+			}
+			var wantP1 []int32
+			for i := range want {
+				if want[i].fl&flPass1 != 0 {
+					wantP1 = append(wantP1, int32(i))
+				}
+			}
+			if !slices.Equal(p1, wantP1) {
+				t.Fatalf("pass 1 tokens %v, want %v", p1, wantP1)
+			}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Fatalf("token %d = %+v, want %+v", i, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestHashLast3: the unrolled suffix hash is hashStr of the last three bytes.
+func TestHashLast3(t *testing.T) {
+	for _, s := range []string{"", "a", "ab", "abc", "said", "straße", "U.S."} {
+		want := hashStr(s)
+		if len(s) > 3 {
+			want = hashStr(s[len(s)-3:])
+		}
+		if got := hashLast3(s); got != want {
+			t.Fatalf("hashLast3(%q) = %x, want %x", s, got, want)
+		}
 	}
 }

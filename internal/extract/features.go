@@ -105,12 +105,11 @@ func (c *tctx) ensure(i int) {
 		c.shape[i] = 7 + uint64(t.k)
 		return
 	}
-	lw := t.lw
-	if len(lw) > 3 {
-		lw = lw[len(lw)-3:]
+	c.suf[i] = hashLast3(t.lw)
+	c.shape[i] = 1 // wordShape's first case, without the call
+	if t.mk != mkPlain {
+		c.shape[i] = wordShape(c.m.text, t)
 	}
-	c.suf[i] = hashStr(lw)
-	c.shape[i] = wordShape(c.m.text, t)
 }
 
 // wordShape: 1 lower, 2 capitalised, 3 all caps, 4 with digits.

@@ -126,3 +126,13 @@ func (h *hashMap16) len() int {
 	}
 	return n
 }
+
+// hashLast3 is hashStr of the last three bytes of s (all of a shorter s),
+// unrolled.
+func hashLast3(s string) uint64 {
+	n := len(s)
+	if n < 3 {
+		return hashStr(s)
+	}
+	return (((fnvOffset^uint64(s[n-3]))*fnvPrime^uint64(s[n-2]))*fnvPrime ^ uint64(s[n-1])) * fnvPrime
+}

@@ -166,7 +166,7 @@ func (x *extractor) hopOf(src rng, claims []Claim, at int) Hop {
 	h := Hop{Mention: x.mention(src)}
 	if src.b-src.a == 1 && (m.toks[src.a].fl&flPron != 0) {
 		for i := len(claims) - 1; i >= 0; i-- {
-			cl := claims[i]
+			cl := &claims[i]
 			if cl.Start() < at && len(cl.Chain) > 0 && cl.Cue != nil {
 				last := cl.Chain[len(cl.Chain)-1]
 				h.Name, h.Role = last.Name, last.Role

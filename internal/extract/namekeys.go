@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -26,23 +27,65 @@ func foldKey(s string) string {
 
 // appendFoldKey appends foldKey(s) to b, without allocating for ASCII s.
 func appendFoldKey(b []byte, s string) []byte {
-	if !isASCII(s) {
-		return append(b, foldKey(s)...)
-	}
+	n := len(b)
+	b = slices.Grow(b, len(s))
+	out := b[n : n+len(s)]
+	k := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+32)
-		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			b = append(b, c)
+		f := foldTab[s[i]]
+		if f >= 0x80 {
+			if f == 0xFF {
+				return append(b[:n], foldKey(s)...) // not ASCII
+			}
+			continue // dropped
+		}
+		out[k] = f
+		k++
+	}
+	return b[:n+k]
+}
+
+// foldTab maps an ASCII letter or digit to its lower case, any other
+// ASCII byte to 0x80 (dropped) and a non-ASCII byte to 0xFF.
+var foldTab = func() (t [256]byte) {
+	for c := range t {
+		switch b := byte(c); {
+		case b >= 'A' && b <= 'Z':
+			t[c] = b + 32
+		case b >= 'a' && b <= 'z' || b >= '0' && b <= '9':
+			t[c] = b
+		case b >= 0x80:
+			t[c] = 0xFF
+		default:
+			t[c] = 0x80
 		}
 	}
-	return b
-}
+	return t
+}()
 
 // singleWord reports whether name is one word once hyphens count as
 // spaces, and returns that word (not lower-cased: see containsFold).
 func singleWord(name string) (string, bool) {
+	if isASCII(name) {
+		// The separators are then exactly nameSep's bytes.
+		a := 0
+		for a < len(name) && nameSep(name[a]) {
+			a++
+		}
+		if a == len(name) {
+			return "", false
+		}
+		b := a
+		for b < len(name) && !nameSep(name[b]) {
+			b++
+		}
+		for k := b; k < len(name); k++ {
+			if !nameSep(name[k]) {
+				return "", false
+			}
+		}
+		return name[a:b], true
+	}
 	f := func(r rune) bool { return r == '-' || unicode.IsSpace(r) }
 	a := strings.IndexFunc(name, func(r rune) bool { return !f(r) })
 	if a < 0 {
@@ -101,10 +144,16 @@ func asciiNameWords(s string) []string {
 	return appendNameWords(make([]string, 0, n), s)
 }
 
-// nameSep: asciiNameWords splits at c.
-func nameSep(c byte) bool {
-	return c == ' ' || c == '-' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-}
+// nameSep: asciiNameWords splits at c (a space, a hyphen or an ASCII
+// white-space control).
+func nameSep(c byte) bool { return nameSepTab[c] }
+
+var nameSepTab = func() (t [256]bool) {
+	for _, c := range []byte(" -\t\n\v\f\r") {
+		t[c] = true
+	}
+	return t
+}()
 
 // appendNameWords is asciiNameWords appending to words.
 func appendNameWords(words []string, s string) []string {
@@ -134,3 +183,25 @@ func writeASCIILower(b *strings.Builder, s string) {
 		b.WriteByte(c)
 	}
 }
+
+// personWord holds, in one map, what isPerson asks of a name word: an
+// organisation word or agency (pwOrg), a demonym key (pwDemonym).
+var personWord = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range orgWords {
+		m[w] |= pwOrg
+	}
+	for w := range agencies {
+		m[w] |= pwOrg
+	}
+	for w := range demonyms {
+		m[w] |= pwDemonym
+	}
+	return m
+}()
+
+// Flags of personWord.
+const (
+	pwOrg uint8 = 1 << iota
+	pwDemonym
+)

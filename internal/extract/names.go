@@ -121,7 +121,7 @@ func (m *matcher) split(r rng) (name, role string) {
 			if m.isName(rng{i + 1, r.b}) {
 				cut = i
 			}
-		case titles[lw]:
+		case len(lw) == len(t.lw) && t.fl&flTitle != 0 || len(lw) < len(t.lw) && titles[lw]: // setLex flagged lw itself
 			nx := i + 1
 			if m.punctA(nx, '.') {
 				nx++
@@ -216,10 +216,10 @@ func isPerson(name, lowName string, words []string) bool {
 		return false
 	}
 	for _, w := range words {
-		if orgWords[w] || agencies[w] {
+		switch f := personWord[w]; {
+		case f&pwOrg != 0:
 			return false
-		}
-		if _, ok := demonyms[w]; ok && len(words) == 1 {
+		case f&pwDemonym != 0 && len(words) == 1:
 			return false
 		}
 	}

@@ -8,6 +8,7 @@ type prepBuf struct {
 	toks    []tok
 	closeOf []int
 	brk, qs []int32 // tokenizeMarks' line breaks and quotation marks
+	p1      []int32 // tokenizeLex's tokens flagged flPass1
 	inQ     []bool  // per token: inside a paired quote (see pairQuotes)
 	paras   []para
 	sents   []sent // all paragraphs' sentences, back to back
@@ -37,11 +38,16 @@ func prepare(text string, opt Options) (*extractor, []para) {
 
 // prepareWith is prepare reusing b's arrays (they stay in use until the
 // extraction ends) and marking md's cue candidates when md is not nil.
-// Each paragraph's tokens get their lexicon flags, quote pairs and
-// sentences one after the other, while they are in cache (the steps only
-// look inside the paragraph).
+// The tokens get their lexicon flags as they are made (tokenizeLex); each
+// paragraph's tokens get their quote pairs and sentences one after the
+// other, while they are in cache (the steps only look inside the
+// paragraph).
 func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, []para) {
-	b.toks, b.brk, b.qs = tokenizeMarks(b.toks, b.brk[:0], b.qs[:0], text)
+	lex, punctCand := lexFlags, (*[128]bool)(nil) // as setLex takes them
+	if md != nil && md.lexCand != nil {
+		lex, punctCand = md.lexCand, &md.punctCand
+	}
+	b.toks, b.brk, b.qs, b.p1 = tokenizeLex(b.toks, b.brk[:0], b.qs[:0], b.p1[:0], text, lex, punctCand)
 	toks := b.toks
 	b.closeOf = resize(b.closeOf, len(toks)) // pairQuotes writes every opening mark's
 	b.inQ = resize(b.inQ, len(toks))
@@ -67,7 +73,6 @@ func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, 
 		for qe < len(b.qs) && int(b.qs[qe]) < i {
 			qe++
 		}
-		setLex(text, toks[start:i], md)
 		pairQuotes(toks, start, i, b.qs[qk:qe], m.closeOf, b.inQ)
 		qk = qe
 		b.paras = append(b.paras, para{a: start, b: i})
@@ -80,6 +85,6 @@ func (b *prepBuf) prepareWith(text string, opt Options, md *Model) (*extractor, 
 		start = i
 	}
 	b.x.reset(m, opt)
-	b.x.pre = prepFacts{inQ: b.inQ}
+	b.x.pre = prepFacts{inQ: b.inQ, pass1: b.p1}
 	return &b.x, b.paras
 }

@@ -18,18 +18,10 @@ const roleWords = 6
 // fCueRDR) in a token's pre-summed rows.
 const roleCueK = 4
 
-// cueSide caches the sum of one side's two cue feature rows for a cue
-// form and a distance bucket.
-type cueSide struct {
-	form, d uint64
-	sum     [2]uint64
-}
-
-// fill caches the sum of the rows of mix(tf, form) and
-// mix(tfd, form*16+d).
-func (s *cueSide) fill(q *qtab[[2]uint64], tf, tfd, form, d uint64) {
-	r1, r2 := &q.rows[mix(tf, form)&q.mask], &q.rows[mix(tfd, form*16+d)&q.mask]
-	s.form, s.d, s.sum = form, d, [2]uint64{r1[0] + r2[0], r1[1] + r2[1]}
+// cueSlot returns the row indexes of one side's two cue features for a
+// cue form and a distance bucket: mix(tf, form) and mix(tfd, form*16+d).
+func cueSlot(q *qtab[[2]uint64], tf, tfd, form, d uint64) [2]uint64 {
+	return [2]uint64{mix(tf, form) & q.mask, mix(tfd, form*16+d) & q.mask}
 }
 
 // emitRegion fills st.vt with pass 2's inputs for the tokens of region r
@@ -63,7 +55,13 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 	toks, rule := c.m.toks[r.a:r.b][:n], c.rule[r.a:r.b][:n]
 	drs, crs, commas := rc.dr[r.a:r.b][:n], rc.cr[r.a:r.b][:n], rc.comma[r.a:r.b][:n]
 	cue, ri := v.cue[:n], v.ri[:n]
-	left, right := cueSide{d: ^uint64(0)}, cueSide{d: ^uint64(0)}
+	// Each side's two cue rows are summed once per run of tokens sharing
+	// the cue form and bucket: the runs' row indexes (slots) are gathered
+	// first and summed in a loop of their own, whose loads overlap.
+	st.side = resize(st.side, n)
+	side, slots := st.side[:n], st.slots[:0]
+	lForm, lD, rForm, rD := uint64(0), ^uint64(0), uint64(0), ^uint64(0)
+	var ls, rs uint32
 	// The left sweep's state (see fillRoleRange).
 	lastCue, lastForm, that := -1, uint64(0), false
 	cueSent, cur := seen, c.sentOf(r.a) // the last cue's sentence, token k's
@@ -98,13 +96,15 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 		w := wkey[k : k+5 : k+5]
 		rfs[k] = [roleWords]uint64{w[0] | 0, w[1] | 1, w[2] | 2, w[3] | 3, w[4] | 4, mix(fSuf, suf[k])}
 		ri[k] = int32(((dl*g2N+dr+9*cm)*g3N + qq*4 + th*2 + fi) * transRow)
-		if cl != left.form || dl != left.d {
-			left.fill(q, fCueL, fCueLDL, cl, dl)
+		if cl != lForm || dl != lD {
+			lForm, lD, ls = cl, dl, uint32(len(slots))
+			slots = append(slots, cueSlot(q, fCueL, fCueLDL, cl, dl))
 		}
-		if crs[k] != right.form || dr != right.d {
-			right.fill(q, fCueR, fCueRDR, crs[k], dr)
+		if crs[k] != rForm || dr != rD {
+			rForm, rD, rs = crs[k], dr, uint32(len(slots))
+			slots = append(slots, cueSlot(q, fCueR, fCueRDR, crs[k], dr))
 		}
-		cs := add2(left.sum, right.sum)
+		side[k] = [2]uint32{ls, rs}
 		sh, lx, rr := shape[k], uint64(lexOf[toks[k].fl&lexMask]), uint64(rule[k])
 		sdi := sd
 		if sd == sdNone {
@@ -113,16 +113,24 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 		if sdi >= nSD || sh >= nShape || lx >= nLex || rr >= nRule {
 			// Outside the tables (no such token today): sum the rows here.
 			fa, fb, fc := roleFeatsA(dl, dr, th, cm, qq, sd), roleFeatsB(sh, qq, dl, dr, cm), roleFeatsC(sh, lx, rr, fi)
-			rctx[k] = add2(add2(add2(sumRows2(q, fa[:]), sumRows2(q, fb[:])), sumRows2(q, fc[:])), cs)
+			rctx[k] = add2(add2(sumRows2(q, fa[:]), sumRows2(q, fb[:])), sumRows2(q, fc[:]))
 			continue
 		}
 		ra, rb, rc3 := &t.roleA[roleAIdx(dl, dr, th, cm, qq, sdi)], &t.roleB[roleBIdx(sh, qq, dl, dr, cm)], &t.roleC[roleCIdx(sh, lx, rr, fi)]
-		rctx[k] = [2]uint64{ra[0] + rb[0] + rc3[0] + cs[0], ra[1] + rb[1] + rc3[1] + cs[1]}
+		rctx[k] = [2]uint64{ra[0] + rb[0] + rc3[0], ra[1] + rb[1] + rc3[1]}
 	}
+	rows := q.rows
+	for s := range slots {
+		r1, r2 := &rows[slots[s][0]], &rows[slots[s][1]]
+		slots[s] = [2]uint64{r1[0] + r2[0], r1[1] + r2[1]}
+	}
+	st.slots = slots
 	em := v.em[:n*nRoleTags]
 	for k := 0; k < n; k++ {
 		if !cue[k] {
-			scoresRole(q, &rfs[k], rctx[k], (*[nRoleTags]float32)(em[k*nRoleTags:k*nRoleTags+nRoleTags]))
+			l, r := &slots[side[k][0]], &slots[side[k][1]]
+			ctx := [2]uint64{rctx[k][0] + l[0] + r[0], rctx[k][1] + l[1] + r[1]}
+			scoresRole(q, &rfs[k], ctx, (*[nRoleTags]float32)(em[k*nRoleTags:k*nRoleTags+nRoleTags]))
 		}
 	}
 }

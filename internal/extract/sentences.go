@@ -48,6 +48,9 @@ func splitSentences(text string, toks []tok, p *para, closeOf []int) {
 	start := p.a
 	for i := p.a; i < p.b; i++ {
 		t := &toks[i]
+		if t.mk == mkPlain {
+			continue // a lower-case word (most tokens) ends no sentence
+		}
 		if t.k == kQOpen && closeOf[i] > i {
 			// A quote ending with .!? and followed by a capital is a sentence.
 			c := closeOf[i]

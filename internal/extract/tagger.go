@@ -30,6 +30,8 @@ type tagState struct {
 	rctx     [][2]uint64         // per token of a region, its pre-summed rows
 	rfs      [][roleWords]uint64 // per token of a region, its hashed features
 	wkey     []uint64            // per token of a region and two each side, mix(fW0, word)&^7
+	side     [][2]uint32         // per token of a region, its left and right cue slots
+	slots    [][2]uint64         // a region's cue slots: row indexes, then their sums
 	sc       [8]float32
 	rels     []trel
 	rb       relBuf
@@ -112,7 +114,7 @@ func fixCue(t, prev int) int {
 // in training, or it is in the cue lexicon.
 func (md *Model) candidate(c *tctx, i int) bool {
 	if c.m.cands == md && md != nil {
-		return c.lexAt(i) != 0 || c.m.toks[i].cand // marked by setLex
+		return c.lexAt(i) != 0 || c.m.toks[i].cand // marked by tokenizeLex
 	}
 	return c.lexAt(i) != 0 || md.cand.has(c.m.toks[i].h)
 }
@@ -143,7 +145,7 @@ func (md *Model) tagCues(c *tctx, st *tagState, a, b int) {
 	clear(st.cue[a:b])  // tO
 	hits := st.hits[:0] // the tokens tagged other than O
 	if c.m.cands == md && md != nil {
-		// setLex marked md's candidates: only the tokens of c.cidx
+		// tokenizeLex marked md's candidates: only the tokens of c.cidx
 		// (sorted) can be rule cues or candidates.
 		k, _ := slices.BinarySearch(c.cidx, int32(a))
 		for ; k < len(c.cidx) && int(c.cidx[k]) < b; k++ {

@@ -15,16 +15,16 @@ type tctx struct {
 	rule  []uint8 // roleNone .. roleCue
 	first []bool  // first token of its sentence
 	sents []sent  // the sentences, by number (text-wide), back to back
-	// The tokens pass 1 looks at when setLex marked its model's
+	// The tokens pass 1 looks at when tokenizeLex marked its model's
 	// candidates: rule cues and candidates (lex or tok.cand), in order.
 	cidx []int32
-	cbuf []int32 // initWith's scratch
 }
 
 // prepFacts is what prepareWith finds on the way for the taggers: the
-// tokens inside paired quotes.
+// tokens inside paired quotes, and those flagged flPass1.
 type prepFacts struct {
-	inQ []bool
+	inQ   []bool
+	pass1 []int32 // the tokens flagged flPass1, in order
 }
 
 // newTctx computes the token facts; paras must have their sentences split
@@ -80,16 +80,9 @@ func (c *tctx) initWith(m *matcher, paras []para, rule []uint8, pre *prepFacts, 
 	}
 	if pre != nil && len(pre.inQ) == n {
 		c.inQ = pre.inQ
-		// The lexicon's cue and citing words and the candidates (setLex
-		// marked them flPass1), then the rule cues merged in.
-		cands := c.cbuf[:0]
-		for i := range toks {
-			if toks[i].fl&flPass1 != 0 {
-				cands = append(cands, int32(i))
-			}
-		}
-		c.cbuf = cands
-		c.cidx = mergeCands(c.cidx, cands, ruleCues, rule)
+		// The lexicon's cue and citing words and the candidates (the
+		// tokenizer flagged them flPass1), then the rule cues merged in.
+		c.cidx = mergeCands(c.cidx, pre.pass1, ruleCues, rule)
 		return
 	}
 	// The paragraphs cover the tokens back to back and no quote crosses

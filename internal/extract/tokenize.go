@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,21 +21,32 @@ func tokenizeInto(toks []tok, text string) []tok {
 // a line break (tok.nl) and to qs the quotation marks (kQOpen, kQClose),
 // in order.
 func tokenizeMarks(toks []tok, brk, qs []int32, text string) ([]tok, []int32, []int32) {
+	toks, brk, qs, _ = tokenizeLex(toks, brk, qs, nil, text, nil, nil)
+	return toks, brk, qs
+}
+
+// tokenizeLex is tokenizeMarks that also gives every token what setLex
+// would give it with lex and punctCand (see lexOf; lex nil: nothing, the
+// hashes of lowerWord and capWord only), while the token is at hand, and
+// appends to p1 the tokens it flags flPass1, in order.
+func tokenizeLex(toks []tok, brk, qs, p1 []int32, text string, lex *hashMap16, punctCand *[utf8.RuneSelf]bool) ([]tok, []int32, []int32, []int32) {
 	if cap(toks) < len(text)/5+1 {
 		toks = make([]tok, 0, len(text)/5+1)
 	}
 	// The lower case of ASCII words with capitals, back to back: their lw
-	// is cut from one string at the end (lw "" and h the offset until then).
+	// is cut from one string at the end (lw "" until then).
 	lbuf := lowPool.Get().(*lowBuf)
-	z := tokenizer{text: text, toks: toks[:0], lb: lbuf.b[:0], wait: lbuf.wait[:0], brk: brk, qs: qs, prevSpace: true}
+	z := tokenizer{text: text, toks: toks[:0], lb: lbuf.b[:0], wait: lbuf.wait[:0], brk: brk, qs: qs, prevSpace: true, lex: lex, pc: punctCand, p1: p1}
 	z.run()
 	if n := len(z.brk); n > 0 && int(z.brk[n-1]) == len(z.toks) {
 		z.brk = z.brk[:n-1] // no token after the last break
 	}
-	cutLower(z.toks, z.lb, z.wait)
+	if cutLower(z.toks, z.lb, z.wait, lex, &z.p1) {
+		slices.Sort(z.p1) // cutLower's come last
+	}
 	lbuf.b, lbuf.wait = z.lb[:0], z.wait[:0]
 	lowPool.Put(lbuf)
-	return z.toks, z.brk, z.qs
+	return z.toks, z.brk, z.qs, z.p1
 }
 
 // tokenizer is tokenizeInto's state. The main loop keeps only the
@@ -44,11 +56,14 @@ func tokenizeMarks(toks []tok, brk, qs []int32, text string) ([]tok, []int32, []
 type tokenizer struct {
 	text      string
 	toks      []tok
-	lb        []byte  // lower case of ASCII words with capitals (see cutLower)
-	wait      []int32 // the tokens waiting for their lw in lb
-	brk, qs   []int32 // the tokens after a line break; the quotation marks
-	nl        bool    // a line break since the last token
-	prevSpace bool    // the last code point was a space (or none yet)
+	lb        []byte               // lower case of ASCII words with capitals (see cutLower)
+	wait      []int32              // the tokens waiting for their lw in lb
+	brk, qs   []int32              // the tokens after a line break; the quotation marks
+	nl        bool                 // a line break since the last token
+	lex       *hashMap16           // lexicon flags looked up per token (nil none)
+	pc        *[utf8.RuneSelf]bool // ASCII marks' candidate flags (with lex; nil none)
+	p1        []int32              // the tokens flagged flPass1
+	prevSpace bool                 // the last code point was a space (or none yet)
 }
 
 func (z *tokenizer) run() {
@@ -68,6 +83,12 @@ func (z *tokenizer) run() {
 				i = j
 				continue
 			}
+		} else if c >= 'A' && c <= 'Z' {
+			if j := z.capWord(i, ri); j > i {
+				ri += j - i
+				i = j
+				continue
+			}
 		}
 		i, ri = z.other(i, ri)
 	}
@@ -77,7 +98,7 @@ func (z *tokenizer) run() {
 // scanWord would end it, appends its token and returns the byte after it
 // (after the space that follows it, if one does: one trip less through
 // run); else it returns i (the general path reads the word). The word's hash
-// (hashStr) is made on the way: setLex need not read it again.
+// (hashStr) is made on the way, and with z.lex its flags looked up.
 func (z *tokenizer) lowerWord(i, ri int) int {
 	text := z.text
 	h := (fnvOffset ^ uint64(text[i])) * fnvPrime
@@ -104,13 +125,69 @@ func (z *tokenizer) lowerWord(i, ri int) int {
 	}
 	// The token written field by field in place (a tok literal is built
 	// on the stack and copied).
-	t, _ := z.newTok()
+	t, n := z.newTok()
 	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
-	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, 0, false, mkPlain
+	f := uint16(0)
+	if z.lex != nil {
+		f = z.lex.get(h)
+	}
+	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, f&^flCand, f&flCand != 0, mkPlain
 	t.lw, t.h = text[i:j], h
+	if f&flPass1 != 0 {
+		z.p1 = append(z.p1, int32(n))
+	}
 	z.nl = false
 	if j < len(text) && text[j] == ' ' {
 		// The space after the word, as run would read it.
+		z.prevSpace = true
+		return j + 1
+	}
+	z.prevSpace = false
+	return j
+}
+
+// capWord is lowerWord for an ASCII word of letters opening with a
+// capital: its lower case goes to z.lb (see cutLower), hashed on the way.
+func (z *tokenizer) capWord(i, ri int) int {
+	text := z.text
+	j := i + 1
+	for j < len(text) && (text[j]|0x20)-'a' <= 'z'-'a' { // an ASCII letter
+		j++
+	}
+	if j < len(text) { // where scanWord would go on (see lowerWord)
+		switch c := text[j]; {
+		case byteClass[c]&bcGoesOn != 0:
+			return i
+		case c == '.':
+			if j-i < 2 {
+				return i
+			}
+		}
+	}
+	t, n := z.newTok()
+	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
+	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, true, 0, false, mkWord
+	t.lw = ""
+	k := len(z.lb)
+	z.lb = append(z.lb, text[i:j]...)
+	low := z.lb[k:]
+	h := uint64(fnvOffset)
+	for q, c := range low {
+		c |= 0x20 // a letter's lower case
+		low[q] = c
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	t.h = h
+	if z.lex != nil {
+		f := z.lex.get(h)
+		t.fl, t.cand = f&^flCand, f&flCand != 0
+		if f&flPass1 != 0 {
+			z.p1 = append(z.p1, int32(n))
+		}
+	}
+	z.wait = append(z.wait, int32(n))
+	z.nl = false
+	if j < len(text) && text[j] == ' ' {
 		z.prevSpace = true
 		return j + 1
 	}
@@ -153,7 +230,6 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 		// it is ASCII exactly when it has as many bytes as code points.
 		if w := text[i:j]; j-i == rj-ri {
 			if hasASCIIUpper(w) {
-				t.h = uint64(len(z.lb))
 				z.lb = appendASCIILower(z.lb, w)
 				z.wait = append(z.wait, int32(n))
 			} else {
@@ -161,9 +237,11 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 				if isLowerAZ(w) {
 					t.mk = mkPlain
 				}
+				z.lexWord(t, n)
 			}
 		} else {
 			t.lw = strings.ToLower(w)
+			z.lexWord(t, n)
 		}
 		i, ri = j, rj
 	} else {
@@ -186,6 +264,9 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 		if t.k != kPunct {
 			z.qs = append(z.qs, int32(n))
 		}
+		if z.lex != nil {
+			z.lexMark(t, n, text[i:i+w])
+		}
 		i += w
 		ri++
 	}
@@ -198,6 +279,13 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 func (z *tokenizer) mark(i, ri int, c byte) (int, int) {
 	t, n := z.newTok()
 	*t = tok{s: ri, e: ri + 1, bs: i, be: i + 1, k: kPunct, nl: z.nl, mk: c}
+	if z.lex != nil {
+		t.h = punctHash[c]
+		if z.pc != nil && z.pc[c] {
+			t.cand, t.fl = true, flPass1
+			z.p1 = append(z.p1, int32(n))
+		}
+	}
 	z.nl = false
 	if c == '"' {
 		if z.prevSpace || i == 0 || isOpenBracket(z.text[:i]) {
@@ -220,18 +308,34 @@ type lowBuf struct {
 
 var lowPool = sync.Pool{New: func() any { return new(lowBuf) }}
 
-// cutLower gives the words waiting for their lower case (lw "", h its
-// offset in lb) theirs.
-func cutLower(toks []tok, lb []byte, wait []int32) {
+// cutLower gives the words waiting for their lower case (lw "") theirs:
+// lb holds them back to back in the order of wait, each as long as the
+// word (ASCII). Their h is 0 (other's; setLex hashes them) or capWord's.
+// With lex, those of other (h 0) get their hash and flags
+// (those flagged flPass1 are appended to *p1); it reports whether it
+// appended any.
+func cutLower(toks []tok, lb []byte, wait []int32, lex *hashMap16, p1 *[]int32) bool {
 	if len(wait) == 0 {
-		return
+		return false
 	}
+	added := false
 	low := string(lb)
+	off := 0
 	for _, i := range wait {
 		t := &toks[i]
-		t.lw = low[t.h : int(t.h)+t.be-t.bs]
-		t.h = 0
+		n := t.be - t.bs
+		t.lw = low[off : off+n]
+		off += n
+		if lex != nil && t.h == 0 {
+			t.h = hashStr(t.lw)
+			f := lex.get(t.h)
+			t.fl, t.cand = f&^flCand, f&flCand != 0
+			if f&flPass1 != 0 {
+				*p1, added = append(*p1, i), true
+			}
+		}
 	}
+	return added
 }
 
 // isSpace is unicode.IsSpace, without the call for ASCII.

@@ -23,8 +23,8 @@ type tok struct {
 	k      kind
 	nl     bool   // a line break stands between the previous token and this one
 	cap    bool   // the word starts with an upper-case letter
-	fl     uint16 // lexicon flags of lw (flCue ...), set by setLex
-	cand   bool   // in the candidate set of the model given to setLex
+	fl     uint16 // lexicon flags of lw (flCue ...), set by setLex or tokenizeLex
+	cand   bool   // in the candidate set of the model given to setLex (tokenizeLex)
 	mk     uint8  // a mark's ASCII byte, mkWide for a non-ASCII mark, mkWord or mkPlain for a word
 	lw     string
 	h      uint64 // hash of lw, or of the mark for punctuation (setLex)
@@ -96,7 +96,9 @@ const flCand uint16 = 1 << 15
 const flPass1 uint16 = 1 << 14
 
 // setLex fills each token's hash and lexicon flags, and with a model its
-// candidate mark (one lookup for both).
+// candidate mark (one lookup for both). Extraction has the tokenizer do
+// the same as it makes the tokens (tokenizeLex, see prepareWith); setLex
+// is the plain statement of it, which the tests compare with.
 func setLex(text string, toks []tok, md *Model) {
 	lex := lexFlags
 	var punctCand *[utf8.RuneSelf]bool // ASCII marks' candidate flags, looked up once per model
@@ -122,6 +124,36 @@ func setLex(text string, toks []tok, md *Model) {
 				t.fl = flPass1
 			}
 		}
+	}
+}
+
+// lexWord gives word token t (lw set, h 0) its hash and, with z.lex, its
+// lexicon flags, as setLex would.
+func (z *tokenizer) lexWord(t *tok, n int) {
+	if z.lex == nil {
+		return
+	}
+	t.h = hashStr(t.lw)
+	f := z.lex.get(t.h)
+	t.fl, t.cand = f&^flCand, f&flCand != 0
+	if f&flPass1 != 0 {
+		z.p1 = append(z.p1, int32(n))
+	}
+}
+
+// lexMark gives mark token t (the code point m) its hash and candidate
+// flag, as setLex would.
+func (z *tokenizer) lexMark(t *tok, n int, m string) {
+	if c := m[0]; c < utf8.RuneSelf {
+		t.h = punctHash[c]
+		t.cand = z.pc != nil && z.pc[c]
+	} else {
+		t.h = hashStr(m)
+		t.cand = z.pc != nil && z.lex.get(t.h)&flCand != 0
+	}
+	if t.cand {
+		t.fl = flPass1
+		z.p1 = append(z.p1, int32(n))
 	}
 }
 
