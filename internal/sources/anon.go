@@ -123,6 +123,9 @@ func (r *Registry) stripCiterKey(desc []string, ck string, cs *Source, csKey str
 // desc joined by single spaces, with at least one token of desc left over;
 // it returns k.
 func prefixTokens(desc []string, c string) (int, bool) {
+	if len(desc) < 2 || !strings.HasPrefix(c, desc[0]) {
+		return 0, false // what the checks below find, without counting c's fields
+	}
 	k := 0
 	for i := 0; ; k++ {
 		if _, _, i = nextField(c, i); i < 0 {

@@ -192,11 +192,11 @@ func (r *Registry) parse(name, role string, kind Kind) form {
 			// a new name: split into words, then copied with its key
 			// (see cloneWords), the words moved onto the copy
 			orig, at := trimNameAt(name)
-			ws, wb := getWords(orig)
+			ws, wb := r.words(orig)
 			var key string
 			slot.name, key = cloneWords(name, at, orig, ws)
 			box.f = parseFormWords(slot.name[at:at+len(orig)], key, ws, hasRole, kind, box.toks[:0])
-			putWords(wb)
+			r.doneWords(wb)
 		}
 		fp = &box.f
 		r.formCache.put(slot.name, slot.with(hasRole, kind, fp))
@@ -207,13 +207,14 @@ func (r *Registry) parse(name, role string, kind Kind) form {
 			r.keyCache.put(slot.name, fp.key)
 		}
 	}
-	f := *fp
-	if f.countryFromRole && role != "" {
+	if fp.countryFromRole && role != "" {
 		if c := r.role(role).country; c != "" {
+			f := *fp
 			f.country = c
+			return f
 		}
 	}
-	return f
+	return *fp // one copy of the form, straight into the result
 }
 
 // role analyses a role, memoised.
@@ -232,12 +233,12 @@ func (r *Registry) role(role string) roleInfo {
 	ri, ok := r.roleCache.get(role)
 	if !ok {
 		var key string
-		ws, wb := getWords(role)
+		ws, wb := r.words(role)
 		role, key = cloneWords(role, 0, role, ws)
 		// roles are mostly seen once: their keys would only crowd the key cache
 		ri = roleInfo{text: role, key: key, affiliation: affiliationOfWords(ws)}
 		_, ri.country = countryIn(ws)
-		putWords(wb)
+		r.doneWords(wb)
 		r.roleCache.put(role, ri)
 	}
 	r.lastRole = ri
@@ -258,7 +259,7 @@ func (r *Registry) AliasKeys(s *Source) []string {
 func (r *Registry) SourceKeys(s *Source) (string, []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	in := r.info[s]
+	in := r.infoFor(s)
 	if in == nil || r.keyCache.limit == 0 {
 		return r.key(s.Name), r.aliasKeys(s)
 	}
@@ -274,7 +275,7 @@ func (r *Registry) SourceKeys(s *Source) (string, []string) {
 func (r *Registry) RecordKeys(s *Source) (name string, aliases []string, affiliation string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	in := r.info[s]
+	in := r.infoFor(s)
 	if in == nil || r.keyCache.limit == 0 {
 		if s.Affiliation != "" {
 			affiliation = r.key(s.Affiliation)
@@ -299,7 +300,7 @@ func (r *Registry) RecordKeys(s *Source) (name string, aliases []string, affilia
 // added with the Key its form was parsed with); should the two ever
 // differ in length, the keys are redone.
 func (r *Registry) aliasKeys(s *Source) []string {
-	return r.aliasKeysIn(s, r.info[s])
+	return r.aliasKeysIn(s, r.infoFor(s))
 }
 
 // aliasKeysIn is aliasKeys for s with info in (nil when s is not the

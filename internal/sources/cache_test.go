@@ -253,6 +253,9 @@ func classesReference(key []string) wclass {
 			c |= cAnyIntelligence
 		}
 	}
+	if countryFirst[key[0]] {
+		c |= cCountryFirst
+	}
 	return c
 }
 

@@ -27,6 +27,9 @@ const (
 	// cAnyIntelligence (set per word, not per token): any key token of the
 	// word, not only the last, is in intelligenceWords
 	cAnyIntelligence
+	// cCountryFirst (per word, from its first key token, not its last):
+	// the first key token of the word is in countryFirst
+	cCountryFirst
 )
 
 // wordClasses maps a key token to its classes. Read-only after init.
@@ -49,6 +52,9 @@ var wordClasses = func() map[string]wclass {
 			}
 		}
 	}
+	for t := range countryFirst {
+		m[t] |= cCountryFirst
+	}
 	for k := range countryByKey {
 		// t = k+"s" trims to k; a t without a final s trims to itself
 		if isPlural(k + "s") {
@@ -68,22 +74,27 @@ func wordClassOf(key []string) wclass {
 	if len(key) == 0 {
 		return 0
 	}
-	c := classOfToken(key[len(key)-1])
+	last := classOfToken(key[len(key)-1])
+	c, first := last&^cCountryFirst, last
 	if c&cIntelligence != 0 {
 		c |= cAnyIntelligence
 	}
-	for _, t := range key[:len(key)-1] {
-		if classOfToken(t)&cIntelligence != 0 {
+	for i, t := range key[:len(key)-1] {
+		tc := classOfToken(t)
+		if i == 0 {
+			first = tc
+		}
+		if tc&cIntelligence != 0 {
 			c |= cAnyIntelligence
 		}
 	}
-	return c
+	return c | first&cCountryFirst
 }
 
 // classOfToken is wordClasses[t], without the lookup for a token whose
 // length and first byte no listed token has (most names).
 func classOfToken(t string) wclass {
-	if t != "" && !classShapes.has(t) {
+	if t != "" && (!classShapes.has(t) || !hasLastShape(classEnds, t)) {
 		return 0
 	}
 	c, _ := frozenClasses.get(t)
@@ -113,6 +124,32 @@ func hasShape[S string | []byte](s *tokenShapes, t S) bool {
 
 // frozenClasses is wordClasses for fast lookups.
 var frozenClasses = freeze(wordClasses)
+
+// hasLastShape is hasShape by length and last byte rather than first,
+// for a set made with addLast.
+func hasLastShape(s *tokenShapes, t string) bool {
+	i := min(len(t), 31)*256 + int(t[len(t)-1])
+	return s[i/64]&(1<<(i%64)) != 0
+}
+
+// addLast adds the length and last byte of t, which is not empty.
+func (s *tokenShapes) addLast(t string) {
+	i := min(len(t), 31)*256 + int(t[len(t)-1])
+	s[i/64] |= 1 << (i % 64)
+}
+
+// classEnds holds the lengths and last bytes of the keys of wordClasses:
+// with classShapes, it turns away most tokens that are in no list
+// before their hash is computed.
+var classEnds = func() *tokenShapes {
+	s := new(tokenShapes)
+	for t := range wordClasses {
+		if t != "" {
+			s.addLast(t)
+		}
+	}
+	return s
+}()
 
 // classShapes holds the shapes of the keys of wordClasses.
 var classShapes = func() *tokenShapes {

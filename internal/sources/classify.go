@@ -41,7 +41,8 @@ func classifyWords(ws []word, role string) Kind {
 		return Anonymous
 	}
 	var buf [64]byte
-	if i, ok := knownIndexBytes(appendWordsKey(buf[:0], ws)); ok {
+	all := ws
+	if i, ok := knownIndexWords(buf[:0], ws); ok {
 		return knownSources[i].Kind
 	}
 	det, indef := "", false
@@ -55,8 +56,10 @@ func classifyWords(ws []word, role string) Kind {
 	if len(core) == 0 {
 		return Government
 	}
-	if i, ok := knownIndexBytes(appendWordsKey(buf[:0], core)); ok {
-		return knownSources[i].Kind
+	if len(core) < len(all) { // else core is all the words, looked up above
+		if i, ok := knownIndexWords(buf[:0], core); ok {
+			return knownSources[i].Kind
+		}
 	}
 	// 3. people nouns
 	for i, w := range core {
@@ -204,4 +207,29 @@ func titledName(ws []word) bool {
 func leadingName(ws []word) bool {
 	n := nameRun(ws, 0)
 	return n >= 2 && n < len(ws) && !ws[n].cap && (ws[n].is(cFunction) || ws[n].last() == "who")
+}
+
+// knownIndexWords is knownIndexBytes(appendWordsKey(buf, ws)), with the
+// key written only when its shape (length and first byte) is one a key
+// of knownByKey has: most names are not well-known sources.
+func knownIndexWords(buf []byte, ws []word) (int, bool) {
+	n, first, empty := 0, byte(0), false
+	for _, w := range ws {
+		for _, t := range w.key {
+			if n > 0 {
+				n++ // the space before t
+			} else if t != "" {
+				first = t[0]
+			} else {
+				empty = true
+			}
+			n += len(t)
+		}
+	}
+	if n > 0 && !empty {
+		if i := min(n, 31)*256 + int(first); knownShapes[i/64]&(1<<(i%64)) == 0 {
+			return 0, false
+		}
+	}
+	return knownIndexBytes(appendWordsKey(buf, ws))
 }

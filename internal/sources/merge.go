@@ -44,6 +44,7 @@ func (r *Registry) Merge(into, from string) error {
 		a.Affiliation = b.Affiliation
 	}
 	repoint(r.byKey, b, a)
+	ia.bareKeyed = ia.bareKeyed || ib.bareKeyed
 	for i, s := range r.known {
 		if s == b {
 			r.known[i] = a
@@ -68,7 +69,7 @@ func (r *Registry) Merge(into, from string) error {
 			break
 		}
 	}
-	delete(r.info, b)
+	ib.self = nil // b is no longer the registry's
 	return nil
 }
 

@@ -40,6 +40,10 @@ type form struct {
 	// the form's key, which nothing between find and indexMaps removes:
 	// indexMaps need not look again. Cached forms never have it set.
 	keyTaken bool
+	// keyFree is its opposite: find saw no source under the form's key,
+	// and only indexMaps and indexPerson, which read it first, put one
+	// there.
+	keyFree bool
 }
 
 // skelEnds is the skeletons of the first and last name tokens, cut from
@@ -79,11 +83,24 @@ func trimName(name string) string {
 
 // trimNameAt is trimName, and the offset in name of the name it returns.
 func trimNameAt(name string) (string, int) {
+	if name != "" && keepsEnd(name[0]) && keepsEnd(name[len(name)-1]) {
+		return name, 0 // the usual name: nothing to trim at either end
+	}
 	cut := func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(`"“”«»„,;:()[]`, r)
 	}
 	t := strings.TrimLeftFunc(name, cut) // TrimFunc is TrimLeftFunc then TrimRightFunc
 	return strings.TrimRightFunc(t, cut), len(name) - len(t)
+}
+
+// keepsEnd reports whether trimNameAt keeps the byte c at an end of a
+// name: an ASCII character that is neither a space nor one it cuts.
+func keepsEnd(c byte) bool {
+	switch c {
+	case '"', ',', ';', ':', '(', ')', '[', ']':
+		return false
+	}
+	return c < utf8.RuneSelf && c > ' '
 }
 
 // parseFormKeyed is parseFormBase for the trimmed name orig, whose Key
@@ -179,6 +196,9 @@ func plainWords(s string) bool {
 // countryIn finds the first country form among the words.
 func countryIn(ws []word) (int, string) {
 	for i := range ws {
+		if !ws[i].is(cCountryFirst) {
+			continue // countryPrefix finds none
+		}
 		if n, c := countryPrefix(ws[i:]); n > 0 {
 			return i, c
 		}

@@ -34,8 +34,12 @@ func appendSkeleton(dst []byte, tok string) []byte {
 	// a fold whose letters are not all in s cannot apply: the mask of
 	// letters present saves most searches (it is redone after a fold)
 	have := letterMask(s)
-	for i, p := range digraphFolds {
-		if have&digraphMasks[i] != digraphMasks[i] || !strings.Contains(s, p[0]) {
+	for i := range digraphMasks {
+		if m := digraphMasks[i]; have&m != m {
+			continue
+		}
+		p := &digraphFolds[i]
+		if !strings.Contains(s, p[0]) {
 			continue
 		}
 		s = strings.ReplaceAll(s, p[0], p[1])
@@ -76,15 +80,14 @@ func appendSkeleton(dst []byte, tok string) []byte {
 	return dst
 }
 
-var digraphFolds = [][2]string{
+var digraphFolds = [...][2]string{
 	{"tch", "ch"}, {"dzh", "j"}, {"sch", "sh"}, {"kh", "h"}, {"ph", "f"}, {"ck", "k"},
 	{"zh", "j"}, {"w", "v"}, {"q", "k"}, {"x", "ks"},
 	{"oo", "u"}, {"ou", "u"}, {"eo", "u"}, {"ee", "i"},
 }
 
 // digraphMasks holds the letterMask of each fold's pattern.
-var digraphMasks = func() []uint32 {
-	m := make([]uint32, len(digraphFolds))
+var digraphMasks = func() (m [len(digraphFolds)]uint32) {
 	for i, p := range digraphFolds {
 		m[i] = letterMask(p[0])
 	}

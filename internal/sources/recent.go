@@ -17,7 +17,7 @@ package sources
 // functions (keys, parsed forms, roles, alias keys) are not state. Each
 // answer is stamped with the gen it was computed at and serves only while
 // gen has not moved, so it never outlives the state it was computed from.
-// Stale answers are not cleared one by one: the map is emptied when it
+// Stale answers are not cleared one by one: the table is emptied when it
 // holds maxRecent answers and at each new article, so it holds the
 // caller's strings (pieces of one article's text) for no longer than
 // that article, and never more than maxRecent.
@@ -32,14 +32,47 @@ type recentCall struct {
 	gen         uint64 // the registry's gen when the call returned
 }
 
+// recentTable holds the kept calls by name: an open-addressed table of
+// twice maxRecent slots, probed from a hash of a few bytes of the name
+// (the names are few, and a full compare settles a collision), which is
+// cheaper to look up, fill and empty than a map.
+type recentTable struct {
+	n     int              // slots in use
+	in    [maxRecent]uint8 // their indexes, for recentDrop
+	slots [2 * maxRecent]recentSlot
+}
+
+// recentSlot is one kept call and its name.
+type recentSlot struct {
+	name string
+	used bool
+	recentCall
+}
+
+// recentHash is where the probe for name starts.
+func recentHash(name string) int {
+	n := len(name)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n)*0x9e3779b1 ^ uint32(name[0])*0x85ebca6b ^ uint32(name[n-1])*0xc2b2ae35 ^ uint32(name[n/2])*0x27d4eb2f
+	return int(h>>24) & (2*maxRecent - 1)
+}
+
 // recentGet returns the source a call of Resolve(name, role, citer) that
 // changed nothing returned since the registry last changed, or nil.
 func (r *Registry) recentGet(name, role, citer string) *Source {
-	if len(r.recent) == 0 {
+	t := r.recent
+	if t == nil || t.n == 0 {
 		return nil
 	}
-	if c, ok := r.recent[name]; ok && c.gen == r.gen && c.role == role && c.citer == citer {
-		return c.src
+	for i := recentHash(name); t.slots[i].used; i = (i + 1) & (2*maxRecent - 1) {
+		if c := &t.slots[i]; c.name == name {
+			if c.gen == r.gen && c.role == role && c.citer == citer {
+				return c.src
+			}
+			return nil
+		}
 	}
 	return nil
 }
@@ -51,18 +84,35 @@ func (r *Registry) recentPut(name, role, citer string, s *Source) {
 	if r.recentOff {
 		return
 	}
-	if len(r.recent) >= maxRecent {
+	if r.recent == nil {
+		r.recent = new(recentTable)
+	}
+	t := r.recent
+	if t.n >= maxRecent {
 		r.recentDrop()
 	}
-	if r.recent == nil {
-		r.recent = make(map[string]recentCall, maxRecent)
+	i := recentHash(name)
+	for ; t.slots[i].used; i = (i + 1) & (2*maxRecent - 1) {
+		if t.slots[i].name == name {
+			break
+		}
 	}
-	r.recent[name] = recentCall{role: role, citer: citer, src: s, gen: r.gen}
+	c := &t.slots[i]
+	if !c.used {
+		t.in[t.n] = uint8(i)
+		t.n++
+	}
+	*c = recentSlot{name: name, used: true, recentCall: recentCall{role: role, citer: citer, src: s, gen: r.gen}}
 }
 
 // recentDrop forgets every answer.
 func (r *Registry) recentDrop() {
-	if len(r.recent) > 0 {
-		clear(r.recent)
+	t := r.recent
+	if t == nil {
+		return
 	}
+	for _, i := range t.in[:t.n] {
+		t.slots[i] = recentSlot{}
+	}
+	t.n = 0
 }

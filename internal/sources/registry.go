@@ -26,7 +26,6 @@ import (
 type Registry struct {
 	mu   sync.Mutex
 	list []*Source
-	info map[*Source]*info
 
 	byName  map[string]*Source    // Key(canonical name), all sources
 	byKey   map[string]*Source    // Key of surface forms, non-anonymous
@@ -44,10 +43,12 @@ type Registry struct {
 	formCache memo[string, formSlot]
 	roleCache memo[string, roleInfo]
 	lastRole  roleInfo // the role asked about last (see role)
+	wb        wordBuf  // the words of the name being parsed (see words)
+	wbBusy    bool     // wb is in use
 
-	gen       uint64                // changes to the state so far (see recent.go)
-	recent    map[string]recentCall // calls that changed nothing, by name
-	recentOff bool                  // keep no calls (for tests that compare)
+	gen       uint64       // changes to the state so far (see recent.go)
+	recent    *recentTable // calls that changed nothing, by name
+	recentOff bool         // keep no calls (for tests that compare)
 	// repeatable is set by a call that changed the registry such that
 	// the same call again would return the same source and change nothing
 	repeatable bool
@@ -73,8 +74,15 @@ type info struct {
 	nkKey       string
 	afText      string // the affiliation whose Key afKey is (see RecordKeys)
 	afKey       string
+	bareKeyed   bool // byKey has held it under a key without a space (setByKey)
 	placeholder bool // known only by acronym, surname or description
 	pinned      bool // a fact-checker chose the canonical name (Merge)
+
+	// owner and self are the registry that made the source and the
+	// source itself while it is in the registry (nil once merged away):
+	// see infoFor
+	owner *Registry
+	self  *Source
 }
 
 // NewRegistry returns an empty registry.
@@ -87,7 +95,6 @@ func NewRegistry() *Registry {
 // 0 turn caching off (for tests that compare).
 func newRegistry(formLimit, keyLimit int) *Registry {
 	return &Registry{
-		info:    make(map[*Source]*info),
 		byName:  make(map[string]*Source),
 		byKey:   make(map[string]*Source),
 		known:   make([]*Source, len(knownSources)),
@@ -210,10 +217,18 @@ type entry struct {
 
 // infoOf is the info of s, a source the registry made, without a lookup:
 // the hot paths ask for it several times per call of Resolve. Sources from
-// outside (the public methods that take one) are checked against r.info
-// first, which also holds every source the registry made and has not
-// merged away.
+// outside (the public methods that take one) are checked with infoFor.
 func infoOf(s *Source) *info {
+	return s.in
+}
+
+// infoFor is the info of s when s is a source r made and has not merged
+// away, else nil (a copy of a source, another registry's, nil): the
+// source's info names its registry and the source itself.
+func (r *Registry) infoFor(s *Source) *info {
+	if s == nil || s.in == nil || s.in.owner != r || s.in.self != s {
+		return nil
+	}
 	return s.in
 }
 
@@ -226,16 +241,16 @@ func (r *Registry) newSource(s Source, f *form) *Source {
 // with it (nk), or "" when it has not.
 func (r *Registry) newSourceKeyed(s Source, f *form, nk string) *Source {
 	r.gen++
-	e := &entry{src: s, in: info{score: f.score, placeholder: isPlaceholder(f)}}
+	e := &entry{src: s, in: info{score: f.score, placeholder: isPlaceholder(f), owner: r}}
 	src := &e.src
 	src.in = &e.in
+	e.in.self = src
 	if nk == "" && s.Name == f.orig {
 		nk = f.key // Key(s.Name), which the form has
 	}
 	var k string
 	src.Name, k = r.uniqueName(src, s.Name, nk)
 	r.list = append(r.list, src)
-	r.info[src] = &e.in
 	r.byName[k] = src
 	e.in.nkText, e.in.nkKey = src.Name, k // SourceKeys asks next
 	if src.Affiliation != "" {

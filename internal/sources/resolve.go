@@ -1,9 +1,6 @@
 package sources
 
-import (
-	"slices"
-	"strings"
-)
+import "strings"
 
 // Resolve maps one hop to its source, creating it when unseen and recording
 // the surface form as an alias. citer is the canonical name of the hop
@@ -122,7 +119,7 @@ func (r *Registry) scope(citer string) string {
 // find looks a non-anonymous form up without changing anything.
 func (r *Registry) find(f *form, role string) *Source {
 	s := r.byKey[f.key]
-	f.keyTaken = s != nil
+	f.keyTaken, f.keyFree = s != nil, s == nil
 	if s != nil && !(f.kind == Person && len(f.toks) == 1 && s.Kind == Person) {
 		return s
 	}
@@ -135,36 +132,6 @@ func (r *Registry) find(f *form, role string) *Source {
 		return r.findPerson(f, role)
 	}
 	return r.findInstitution(f)
-}
-
-func (r *Registry) findPerson(f *form, role string) *Source {
-	if len(f.toks) == 0 {
-		return nil
-	}
-	if len(f.toks) == 1 {
-		ps := r.persons[f.skel]
-		cands := ps.surname
-		if len(cands) > 1 {
-			cands = r.filterPersons(cands, f, role)
-		}
-		if len(cands) == 1 {
-			return cands[0]
-		}
-		return ps.single
-	}
-	if p := r.persons[f.skel].phon; p != nil {
-		return p
-	}
-	// a person first seen by surname alone takes the full name, unless the
-	// surname already belongs to someone else
-	first, last := f.skelEnds()
-	for _, t := range [2]string{first, last} {
-		ps := r.persons[t]
-		if p := ps.single; p != nil && len(ps.surname) == 0 && infoOf(p).placeholder {
-			return p
-		}
-	}
-	return nil
 }
 
 // filterPersons narrows same-surname candidates by country and role.
@@ -279,8 +246,8 @@ func (r *Registry) indexMaps(s *Source, f *form) {
 		r.indexPerson(s, f)
 		return
 	}
-	if f.key != "" && !f.keyTaken && r.byKey[f.key] == nil && !strings.Contains(f.generic, "@") {
-		r.byKey[f.key] = s
+	if f.key != "" && !f.keyTaken && (f.keyFree || r.byKey[f.key] == nil) && !strings.Contains(f.generic, "@") {
+		r.setByKey(f.key, s)
 		r.gen++
 	}
 	switch {
@@ -313,57 +280,6 @@ func (r *Registry) indexMaps(s *Source, f *form) {
 	}
 	if s.Kind == Intelligence && s.Country != "" && !infoOf(s).placeholder {
 		r.addUnique(r.intel, s.Country, s)
-	}
-}
-
-func (r *Registry) indexPerson(s *Source, f *form) {
-	if len(f.toks) == 0 {
-		return
-	}
-	if len(f.toks) == 1 {
-		if infoOf(s).placeholder {
-			if ps := r.persons[f.skel]; ps.single == nil {
-				ps.single = s
-				r.persons[f.skel] = ps
-				r.byKey[f.key] = s
-				r.gen++
-			}
-		}
-		return
-	}
-	if f.key != "" && !f.keyTaken && r.byKey[f.key] == nil {
-		r.byKey[f.key] = s
-		r.gen++
-	}
-	if ps := r.persons[f.skel]; ps.phon == nil {
-		ps.phon = s
-		r.persons[f.skel] = ps
-		r.gen++
-	}
-	first, last := f.skelEnds()
-	for _, t := range [2]string{first, last} {
-		ps := r.persons[t]
-		changed := false
-		if !slices.Contains(ps.surname, s) {
-			ps.surname = append(ps.surname, s)
-			changed = true
-		}
-		if ps.single == s {
-			ps.single = nil
-			changed = true
-		}
-		if changed {
-			r.persons[t] = ps
-			r.gen++
-		}
-	}
-	// single-token keys of a full name are not exact-match keys: the
-	// surname index decides, so that a second Kim makes "Kim" ambiguous
-	for _, k := range [2]string{f.toks[0], f.toks[len(f.toks)-1]} {
-		if r.byKey[k] == s {
-			delete(r.byKey, k)
-			r.gen++
-		}
 	}
 }
 

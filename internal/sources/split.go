@@ -40,14 +40,18 @@ func appendWords(ws []word, toks []string, s string) ([]word, []string) {
 	buf, nf, i := arr[:0], 0, 0
 	for nf < maxShared {
 		var a, b int
-		if a, b, i = nextField(s, i); i < 0 {
+		var class uint8
+		if a, b, i, class = scanWord(s, i); i < 0 {
 			break
 		}
-		f, off := trimWordAt(s[a:b])
-		if f == "" {
-			continue
+		f, off := s[a:b], 0
+		if class == fieldSlow {
+			if f, off = trimWordAt(f); f == "" {
+				continue
+			}
+			class = fieldClass(f)
 		}
-		fd := field{text: f, class: fieldClass(f), at: a + off}
+		fd := field{text: f, class: class, at: a + off}
 		if fd.class == fieldShared {
 			buf = appendASCIIKey(buf, f)
 			fd.end = len(buf)
@@ -139,6 +143,43 @@ func fieldClass(f string) uint8 {
 	return class
 }
 
+// fieldSlow is what scanWord returns for a field it leaves to
+// trimWordAt and fieldClass.
+const fieldSlow uint8 = 255
+
+// scanWord is nextField(s, i), and the fieldClass of the field when
+// trimWordAt would keep it whole (an ASCII field that begins and ends
+// with a letter or digit, as most do), else fieldSlow: one pass over the
+// bytes instead of three for the usual word.
+func scanWord(s string, i int) (int, int, int, uint8) {
+	for i < len(s) && s[i] <= ' ' && asciiSpace(s[i]) {
+		i++
+	}
+	if i >= len(s) || s[i] >= utf8.RuneSelf {
+		a, b, next := nextField(s, i)
+		return a, b, next, fieldSlow
+	}
+	a, class := i, fieldPlain
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			a, b, next := nextField(s, a) // the field's start: not a space
+			return a, b, next, fieldSlow
+		}
+		if c <= ' ' && asciiSpace(c) {
+			break
+		}
+		class = fieldShared
+	}
+	if !isASCIIAlnum(s[a]) || !isASCIIAlnum(s[i-1]) {
+		class = fieldSlow
+	}
+	return a, i, i, class
+}
+
 // maxShared is the number of words per name whose tokens appendWords cuts
 // from one string; later ones get their own.
 const maxShared = 16
@@ -185,6 +226,33 @@ func getWords(s string) ([]word, *wordBuf) {
 	b := wordBufs.Get().(*wordBuf)
 	b.ws, b.toks = appendWords(b.ws[:0], b.toks[:0], s)
 	return b.ws, b
+}
+
+// words is getWords for the registry, which splits names only under
+// r.mu: its own buffer serves while it is free, so that the usual call
+// skips the pool. Release the words with doneWords.
+func (r *Registry) words(s string) ([]word, *wordBuf) {
+	if r.wbBusy {
+		return getWords(s)
+	}
+	r.wbBusy = true
+	b := &r.wb
+	b.ws, b.toks = appendWords(b.ws[:0], b.toks[:0], s)
+	return b.ws, b
+}
+
+// doneWords releases words returned by words.
+func (r *Registry) doneWords(b *wordBuf) {
+	if b != &r.wb {
+		putWords(b)
+		return
+	}
+	clear(b.ws)
+	clear(b.toks)
+	if cap(b.ws) > 64 || cap(b.toks) > 128 {
+		b.ws, b.toks = nil, nil // as putWords: no huge buffer kept
+	}
+	r.wbBusy = false
 }
 
 func putWords(b *wordBuf) {

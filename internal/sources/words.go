@@ -246,7 +246,7 @@ func stripPossessiveRunes(w string) string {
 // countryPrefix reports how many leading words name a country (1-3), and
 // which, or 0.
 func countryPrefix(ws []word) (int, string) {
-	if len(ws) == 0 || !maybeCountryFirst(ws[0].key[0]) {
+	if len(ws) == 0 || !ws[0].is(cCountryFirst) { // maybeCountryFirst(ws[0].key[0])
 		return 0, ""
 	}
 	var arr [64]byte
@@ -264,6 +264,11 @@ func countryPrefix(ws []word) (int, string) {
 // isAcronymWord reports whether w is written as an acronym (NIS, MI6,
 // U.N.) and returns it without dots.
 func isAcronymWord(w string) (string, bool) {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; 'a' <= c && c <= 'z' {
+			return "", false // as the loop below finds, without the copy
+		}
+	}
 	a := strings.ReplaceAll(w, ".", "")
 	upper := 0
 	for _, r := range a {
