@@ -27,7 +27,7 @@ type matcher struct {
 	text    string
 	toks    []tok
 	closeOf []int
-	cands   *Model // the model whose candidates tokenizeLex marked (tok.cand), or nil
+	cands   *Model // the model whose candidates tokenizeLex marked (tok.isCand), or nil
 	rs      []rng  // one's chunk
 }
 
@@ -128,16 +128,6 @@ func (m *matcher) clauseFollows(s sent, i int) bool {
 		return true
 	}
 	return isStop(m.text, &m.toks[i])
-}
-
-// end returns the sentence's last token index worth keeping: final stops
-// and closing brackets are dropped (closing quotes are kept).
-func (m *matcher) end(s sent) int {
-	b := s.b
-	for b > s.a && (m.finalStop(b-1) || m.punctA(b-1, ';')) {
-		b--
-	}
-	return b
 }
 
 // according handles "according to X, Y", "Y, according to X" and
@@ -347,6 +337,9 @@ func (m *matcher) finish(r *raw) {
 // colon handles a quotation introduced by a colon without a reporting verb
 // ("But he named several conditions: \"...\"") and headlines "X: Y".
 func (m *matcher) colon(s sent) (raw, bool) {
+	if !m.hasMark(s, ':') {
+		return raw{}, false // what the loop below finds without one
+	}
 	e := m.end(s)
 	c := -1
 	for i := s.a; i < e; i++ {

@@ -143,3 +143,19 @@ func (m *matcher) finalStop(i int) bool {
 	}
 	return !(i > 0 && m.toks[i-1].k == kWord && m.toks[i-1].e == m.toks[i].s && (m.toks[i-1].fl&flAbbrev != 0) && m.punctA(i, '.'))
 }
+
+// end returns the sentence's last token index worth keeping: final stops
+// and closing brackets are dropped (closing quotes are kept).
+func (m *matcher) end(s sent) int {
+	b := s.b
+	for b > s.a && (m.finalStop(b-1) || m.punctA(b-1, ';')) {
+		b--
+	}
+	return b
+}
+
+// hasMark: a token of sentence s may be the ASCII mark c, the text of s
+// holds the byte c (strings.IndexByte: faster than a look at each token).
+func (m *matcher) hasMark(s sent, c byte) bool {
+	return s.a < s.b && strings.IndexByte(m.text[m.toks[s.a].bs:m.toks[s.b-1].be], c) >= 0
+}

@@ -99,17 +99,7 @@ func (c *tctx) ensure(i int) {
 	if i < 0 || c.shape[i] != 0 {
 		return
 	}
-	t := &c.m.toks[i]
-	if t.k != kWord {
-		c.suf[i] = t.h
-		c.shape[i] = 7 + uint64(t.k)
-		return
-	}
-	c.suf[i] = hashLast3(t.lw)
-	c.shape[i] = 1 // wordShape's first case, without the call
-	if t.mk != mkPlain {
-		c.shape[i] = wordShape(c.m.text, t)
-	}
+	c.suf[i], c.shape[i] = sufShape(c.m.text, &c.m.toks[i])
 }
 
 // wordShape: 1 lower, 2 capitalised, 3 all caps, 4 with digits.

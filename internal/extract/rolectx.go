@@ -65,12 +65,14 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 // cr, comma) for tokens [a, b), whole sentences of one paragraph; the
 // left ones emitRegion computes as it goes.
 func (c *tctx) fillRoleRight(rc *roleCtx, a, b int, isCue, cueStart []bool) {
-	m := c.m
+	// The slices in locals: the stores below need not reload them.
+	toks, first := c.m.toks, c.first
+	dr, cr, cm := rc.dr, rc.cr, rc.comma
 	nextCue := -1
 	var nextForm uint64
 	comma := false
 	for i := b - 1; i >= a; i-- {
-		if i < b-1 && c.first[i+1] {
+		if i < b-1 && first[i+1] {
 			nextCue = -1
 		}
 		if isCue[i] {
@@ -80,17 +82,17 @@ func (c *tctx) fillRoleRight(rc *roleCtx, a, b int, isCue, cueStart []bool) {
 			for j > a && isCue[j-1] && !cueStart[j] {
 				j--
 			}
-			nextForm = c.m.toks[j].h
-			rc.dr[i], rc.cr[i], rc.comma[i] = 0, 0, false
+			nextForm = toks[j].h
+			dr[i], cr[i], cm[i] = 0, 0, false
 			continue
 		}
 		if nextCue >= 0 {
-			rc.dr[i], rc.cr[i], rc.comma[i] = int32(nextCue-i), nextForm, comma
-			if m.punctA(i, ',') || m.toks[i].k == kQClose {
+			dr[i], cr[i], cm[i] = int32(nextCue-i), nextForm, comma
+			if t := &toks[i]; t.mk == ',' || t.k == kQClose { // m.punctA(i, ',')
 				comma = true
 			}
 		} else {
-			rc.dr[i], rc.cr[i], rc.comma[i] = 0, 0, false
+			dr[i], cr[i], cm[i] = 0, 0, false
 		}
 	}
 }

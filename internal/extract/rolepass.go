@@ -1,6 +1,6 @@
 package extract
 
-// Pass 2's emission scores for one region, in one loop over its tokens.
+// Pass 2's emission scores for one region, in a few loops over its tokens.
 //
 // A token's emission sums 20 rows: five of its word group (see grp), its
 // suffix's, four of the cue features (the nearest cue's form on each
@@ -41,14 +41,18 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 	// The word features' group keys, once per token of the region and
 	// the two on each side: token k's five are wkey[k:k+5].
 	st.wkey = resize(st.wkey, n+4)
-	wkey := st.wkey
+	wkey, all := st.wkey, c.m.toks
 	for k := range wkey {
-		wkey[k] = mix(fW0, c.w(r.a-2+k)) &^ 7
+		h := uint64(0xdead) // c.w(r.a-2+k), with the slice in a register
+		if i := r.a - 2 + k; uint(i) < uint(len(all)) {
+			h = all[i].h
+		}
+		wkey[k] = mix(fW0, h) &^ 7
 	}
 	// All the region's features first, then their weights: the table
 	// lookups of many tokens, independent, overlap in memory.
-	st.rfs, st.rctx = resize(st.rfs, n), resize(st.rctx, n)
-	rfs, rctx := st.rfs[:n], st.rctx[:n]
+	st.rctx = resize(st.rctx, n)
+	rctx := st.rctx[:n]
 	rc, t, q := st.rc, md.ctx, md.qrole
 	isCue, cueStart := st.isCue[r.a:r.b][:n], st.cueStart[r.a:r.b][:n]
 	inQ, first, shape, suf := c.inQ[r.a:r.b][:n], c.first[r.a:r.b][:n], c.shape[r.a:r.b][:n], c.suf[r.a:r.b][:n]
@@ -65,11 +69,12 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 	// The left sweep's state (see fillRoleRange).
 	lastCue, lastForm, that := -1, uint64(0), false
 	cueSent, cur := seen, c.sentOf(r.a) // the last cue's sentence, token k's
+	copy(cue, isCue)
+	c.ensureRange(r.a, r.b) // the suffixes and shapes read below
 	for k := 0; k < n; k++ {
 		if k > 0 && first[k] {
 			lastCue, cur = -1, c.sentOf(r.a+k)
 		}
-		cue[k] = isCue[k]
 		if isCue[k] {
 			if cueStart[k] || lastCue < 0 {
 				lastForm = toks[k].h
@@ -88,13 +93,8 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 		if cueSent >= 0 {
 			sd = uint64(min(cur-cueSent, 3))
 		}
-		if shape[k] == 0 {
-			c.ensure(r.a + k)
-		}
 		qq, cm, fi := b2u(inQ[k]), b2u(commas[k]), b2u(first[k])
 		dl, dr := dbucket(dlRaw), dbucket(int(drs[k]))
-		w := wkey[k : k+5 : k+5]
-		rfs[k] = [roleWords]uint64{w[0] | 0, w[1] | 1, w[2] | 2, w[3] | 3, w[4] | 4, mix(fSuf, suf[k])}
 		ri[k] = int32(((dl*g2N+dr+9*cm)*g3N + qq*4 + th*2 + fi) * transRow)
 		if cl != lForm || dl != lD {
 			lForm, lD, ls = cl, dl, uint32(len(slots))
@@ -125,13 +125,29 @@ func (md *Model) emitRegion(c *tctx, st *tagState, r rng, seen int32) {
 		slots[s] = [2]uint64{r1[0] + r2[0], r1[1] + r2[1]}
 	}
 	st.slots = slots
+	// The word features are made here, where few values are live: token
+	// k's five group keys are wkey[k:k+5], its suffix's is mix(fSuf, suf[k]).
+	// The emission scores: a token's word group and suffix rows, its
+	// pre-summed rows and its two cue slots, roleWords+roleCtxK+roleCueK
+	// rows in all, summed in one lane sum (written out here: a call per
+	// token costs).
+	const nr = roleWords + roleCtxK + roleCueK
+	const _ = uint(laneMax - nr) // one lane sum holds them
 	em := v.em[:n*nRoleTags]
+	mask := q.mask
 	for k := 0; k < n; k++ {
-		if !cue[k] {
-			l, r := &slots[side[k][0]], &slots[side[k][1]]
-			ctx := [2]uint64{rctx[k][0] + l[0] + r[0], rctx[k][1] + l[1] + r[1]}
-			scoresRole(q, &rfs[k], ctx, (*[nRoleTags]float32)(em[k*nRoleTags:k*nRoleTags+nRoleTags]))
+		if cue[k] {
+			continue
 		}
+		l, r := &slots[side[k][0]], &slots[side[k][1]]
+		w := (*[5]uint64)(wkey[k : k+5])
+		r0, r1, r2 := &rows[(w[0]|0)&mask], &rows[(w[1]|1)&mask], &rows[(w[2]|2)&mask]
+		r3, r4, r5 := &rows[(w[3]|3)&mask], &rows[(w[4]|4)&mask], &rows[mix(fSuf, suf[k])&mask]
+		x := rctx[k][0] + l[0] + r[0] + r0[0] + r1[0] + r2[0] + r3[0] + r4[0] + r5[0]
+		y := rctx[k][1] + l[1] + r[1] + r0[1] + r1[1] + r2[1] + r3[1] + r4[1] + r5[1]
+		e := (*[nRoleTags]float32)(em[k*nRoleTags : k*nRoleTags+nRoleTags])
+		e[0], e[1], e[2] = float32(lane(x, 0, nr)), float32(lane(x, 1, nr)), float32(lane(x, 2, nr))
+		e[3], e[4] = float32(lane(y, 0, nr)), float32(lane(y, 1, nr))
 	}
 }
 
@@ -156,20 +172,4 @@ func b2u(b bool) uint64 {
 		return 1
 	}
 	return 0
-}
-
-// scoresRole writes into em pass 2's emission scores of a token: the
-// rows of its features fs plus ctx, the sum of its roleCtxK+roleCueK
-// pre-summed rows (scores5 of them all, unrolled; 20 rows fit one lane
-// sum).
-func scoresRole(q *qtab[[2]uint64], fs *[roleWords]uint64, ctx [2]uint64, em *[nRoleTags]float32) {
-	rows, mask := q.rows, q.mask
-	r0, r1, r2 := &rows[fs[0]&mask], &rows[fs[1]&mask], &rows[fs[2]&mask]
-	r3, r4, r5 := &rows[fs[3]&mask], &rows[fs[4]&mask], &rows[fs[5]&mask]
-	x := ctx[0] + r0[0] + r1[0] + r2[0] + r3[0] + r4[0] + r5[0]
-	y := ctx[1] + r0[1] + r1[1] + r2[1] + r3[1] + r4[1] + r5[1]
-	const n = roleWords + roleCtxK + roleCueK
-	const _ = uint(laneMax - n) // one lane sum holds them
-	em[0], em[1], em[2] = float32(lane(x, 0, n)), float32(lane(x, 1, n)), float32(lane(x, 2, n))
-	em[3], em[4] = float32(lane(y, 0, n)), float32(lane(y, 1, n))
 }

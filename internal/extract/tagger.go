@@ -25,13 +25,12 @@ type tagState struct {
 	first    []int   // their first step's tag
 	vt       viterbiBuf
 	isc      [8]int32
-	cfs      [][cueWords]uint64  // per candidate (pass 1), its hashed features
-	cctx     [][1]uint64         // per candidate (pass 1), its pre-summed rows
-	rctx     [][2]uint64         // per token of a region, its pre-summed rows
-	rfs      [][roleWords]uint64 // per token of a region, its hashed features
-	wkey     []uint64            // per token of a region and two each side, mix(fW0, word)&^7
-	side     [][2]uint32         // per token of a region, its left and right cue slots
-	slots    [][2]uint64         // a region's cue slots: row indexes, then their sums
+	cfs      [][cueWords]uint64 // per candidate (pass 1), its hashed features
+	cctx     [][1]uint64        // per candidate (pass 1), its pre-summed rows
+	rctx     [][2]uint64        // per token of a region, its pre-summed rows
+	wkey     []uint64           // per token of a region and two each side, mix(fW0, word)&^7
+	side     [][2]uint32        // per token of a region, its left and right cue slots
+	slots    [][2]uint64        // a region's cue slots: row indexes, then their sums
 	sc       [8]float32
 	rels     []trel
 	rb       relBuf
@@ -114,7 +113,7 @@ func fixCue(t, prev int) int {
 // in training, or it is in the cue lexicon.
 func (md *Model) candidate(c *tctx, i int) bool {
 	if c.m.cands == md && md != nil {
-		return c.lexAt(i) != 0 || c.m.toks[i].cand // marked by tokenizeLex
+		return c.lexAt(i) != 0 || c.m.toks[i].isCand() // marked by tokenizeLex
 	}
 	return c.lexAt(i) != 0 || md.cand.has(c.m.toks[i].h)
 }

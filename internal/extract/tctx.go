@@ -16,7 +16,7 @@ type tctx struct {
 	first []bool  // first token of its sentence
 	sents []sent  // the sentences, by number (text-wide), back to back
 	// The tokens pass 1 looks at when tokenizeLex marked its model's
-	// candidates: rule cues and candidates (lex or tok.cand), in order.
+	// candidates: rule cues and candidates (lex or tok.isCand), in order.
 	cidx []int32
 }
 
@@ -94,7 +94,7 @@ func (c *tctx) initWith(m *matcher, paras []para, rule []uint8, pre *prepFacts, 
 	inQ, closeOf := c.inQ[:n], m.closeOf[:n]
 	for i := range toks {
 		t := &toks[i]
-		if lexOf[t.fl&lexMask] != 0 || t.cand || rule[i] == roleCue {
+		if lexOf[t.fl&lexMask] != 0 || t.isCand() || rule[i] == roleCue {
 			c.cidx = append(c.cidx, int32(i))
 		}
 		if i > qEnd && t.k == kQOpen && closeOf[i] > i {
@@ -159,3 +159,24 @@ var lexOf = func() (t [flNoun | flCue | flCite + 1]uint8) {
 	}
 	return t
 }()
+
+// sufShape returns token t's suffix hash and shape (see ensure).
+func sufShape(text string, t *tok) (uint64, uint64) {
+	if t.k != kWord {
+		return t.h, 7 + uint64(t.k)
+	}
+	if t.mk == mkPlain {
+		return hashLast3(t.lw), 1 // wordShape's first case, without the call
+	}
+	return hashLast3(t.lw), wordShape(text, t)
+}
+
+// ensureRange is ensure for the tokens a to b-1, in a loop of its own.
+func (c *tctx) ensureRange(a, b int) {
+	toks, suf, shape := c.m.toks[a:b], c.suf[a:b], c.shape[a:b]
+	for k := range toks {
+		if k < len(suf) && k < len(shape) && shape[k] == 0 {
+			suf[k], shape[k] = sufShape(c.m.text, &toks[k])
+		}
+	}
+}

@@ -70,129 +70,155 @@ func (z *tokenizer) run() {
 	text := z.text
 	i, ri := 0, 0 // byte and rune index
 	for i < len(text) {
-		c := text[i]
-		if c == ' ' {
-			z.prevSpace = true
-			i++
-			ri++
+		// Each trip below makes at most one token and starts at a byte
+		// of its own: the trips starting before lim make no more tokens
+		// than z.toks has room for (see newTok).
+		room := cap(z.toks) - len(z.toks)
+		if room == 0 {
+			z.grow()
 			continue
 		}
-		if c >= 'a' && c <= 'z' {
-			if j := z.lowerWord(i, ri); j > i {
-				ri += j - i
-				i = j
-				continue
-			}
-		} else if c >= 'A' && c <= 'Z' {
-			if j := z.capWord(i, ri); j > i {
-				ri += j - i
-				i = j
-				continue
-			}
+		lim := len(text)
+		if room < lim-i {
+			lim = i + room
 		}
-		i, ri = z.other(i, ri)
+		for i < lim {
+			c := text[i]
+			if c == ' ' {
+				z.prevSpace = true
+				i++
+				ri++
+				continue
+			}
+			if c >= 'a' && c <= 'z' {
+				if j := z.lowerWord(i, ri, lim); j > i {
+					ri += j - i
+					i = j
+					continue
+				}
+			} else if c >= 'A' && c <= 'Z' {
+				if j := z.capWord(i, ri, lim); j > i {
+					ri += j - i
+					i = j
+					continue
+				}
+			}
+			i, ri = z.other(i, ri)
+		}
 	}
 }
 
 // lowerWord reads the ASCII lower-case word at byte i when it ends where
-// scanWord would end it, appends its token and returns the byte after it
-// (after the space that follows it, if one does: one trip less through
-// run); else it returns i (the general path reads the word). The word's hash
-// (hashStr) is made on the way, and with z.lex its flags looked up.
-func (z *tokenizer) lowerWord(i, ri int) int {
+// scanWord would end it, appends its token and goes on past the space that
+// follows it, if one does, to the next such word, while the words start
+// before lim (see run); it returns the byte where it stopped, i if it read
+// no word (the general path reads it). What it reads is ASCII (as many
+// bytes as code points). Each word's hash (hashStr) is made on the way, and
+// with z.lex its flags looked up.
+func (z *tokenizer) lowerWord(i, ri, lim int) int {
 	text := z.text
-	h := (fnvOffset ^ uint64(text[i])) * fnvPrime
-	j := i + 1
-	for ; j < len(text); j++ {
-		c := text[j]
-		if c-'a' > 'z'-'a' { // not a-z (one unsigned compare)
-			break
+	d := ri - i // a code point index less its byte index, over ASCII
+	for {
+		h := (fnvOffset ^ uint64(text[i])) * fnvPrime
+		j := i + 1
+		for ; j < len(text); j++ {
+			c := text[j]
+			if c-'a' > 'z'-'a' { // not a-z (one unsigned compare)
+				break
+			}
+			h = (h ^ uint64(c)) * fnvPrime
 		}
-		h = (h ^ uint64(c)) * fnvPrime
-	}
-	// The word ends here unless scanWord would go on: a non-ASCII or
-	// alphanumeric byte, an inner apostrophe or hyphen, or a period
-	// after a single letter ("e.g."); a comma only continues a number.
-	if j < len(text) {
-		switch c := text[j]; {
-		case byteClass[c]&bcGoesOn != 0: // non-ASCII, alphanumeric, ' or -
-			return i
-		case c == '.':
-			if j-i < 2 {
+		// The word ends here unless scanWord would go on: a non-ASCII or
+		// alphanumeric byte, an inner apostrophe or hyphen, or a period
+		// after a single letter ("e.g."); a comma only continues a number.
+		if j < len(text) {
+			switch c := text[j]; {
+			case byteClass[c]&bcGoesOn != 0: // non-ASCII, alphanumeric, ' or -
 				return i
+			case c == '.':
+				if j-i < 2 {
+					return i
+				}
 			}
 		}
-	}
-	// The token written field by field in place (a tok literal is built
-	// on the stack and copied).
-	t, n := z.newTok()
-	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
-	f := uint16(0)
-	if z.lex != nil {
-		f = z.lex.get(h)
-	}
-	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, false, f&^flCand, f&flCand != 0, mkPlain
-	t.lw, t.h = text[i:j], h
-	if f&flPass1 != 0 {
-		z.p1 = append(z.p1, int32(n))
-	}
-	z.nl = false
-	if j < len(text) && text[j] == ' ' {
+		// The token written field by field in place (a tok literal is
+		// built on the stack and copied).
+		t, n := z.newTok()
+		t.s, t.e, t.bs, t.be = i+d, j+d, i, j
+		f := uint16(0)
+		if z.lex != nil {
+			f = z.lex.get(h)
+		}
+		t.k, t.nl, t.cap, t.fl, t.mk = kWord, z.nl, false, f, mkPlain
+		t.lw, t.h = text[i:j], h
+		if f&flPass1 != 0 {
+			z.p1 = append(z.p1, int32(n))
+		}
+		z.nl = false
+		if j >= len(text) || text[j] != ' ' {
+			z.prevSpace = false
+			return j
+		}
 		// The space after the word, as run would read it.
 		z.prevSpace = true
-		return j + 1
+		i = j + 1
+		if i >= lim || text[i]-'a' > 'z'-'a' {
+			return i
+		}
 	}
-	z.prevSpace = false
-	return j
 }
 
 // capWord is lowerWord for an ASCII word of letters opening with a
-// capital: its lower case goes to z.lb (see cutLower), hashed on the way.
-func (z *tokenizer) capWord(i, ri int) int {
+// capital: its lower case goes to z.lb (see cutLower), made and hashed
+// in the loop that finds the word's end. A lower-case word after it and
+// its space goes to lowerWord straight away (one trip less through run).
+func (z *tokenizer) capWord(i, ri, lim int) int {
 	text := z.text
-	j := i + 1
-	for j < len(text) && (text[j]|0x20)-'a' <= 'z'-'a' { // an ASCII letter
-		j++
+	lb := z.lb
+	h := uint64(fnvOffset)
+	j := i
+	for ; j < len(text); j++ {
+		c := text[j] | 0x20  // a letter's lower case
+		if c-'a' > 'z'-'a' { // not an ASCII letter
+			break
+		}
+		lb = append(lb, c)
+		h = (h ^ uint64(c)) * fnvPrime
 	}
 	if j < len(text) { // where scanWord would go on (see lowerWord)
 		switch c := text[j]; {
 		case byteClass[c]&bcGoesOn != 0:
-			return i
+			return i // z.lb as it was
 		case c == '.':
 			if j-i < 2 {
 				return i
 			}
 		}
 	}
+	z.lb = lb
 	t, n := z.newTok()
 	t.s, t.e, t.bs, t.be = ri, ri+j-i, i, j
-	t.k, t.nl, t.cap, t.fl, t.cand, t.mk = kWord, z.nl, true, 0, false, mkWord
+	t.k, t.nl, t.cap, t.fl, t.mk = kWord, z.nl, true, 0, mkWord
 	t.lw = ""
-	k := len(z.lb)
-	z.lb = append(z.lb, text[i:j]...)
-	low := z.lb[k:]
-	h := uint64(fnvOffset)
-	for q, c := range low {
-		c |= 0x20 // a letter's lower case
-		low[q] = c
-		h = (h ^ uint64(c)) * fnvPrime
-	}
 	t.h = h
 	if z.lex != nil {
 		f := z.lex.get(h)
-		t.fl, t.cand = f&^flCand, f&flCand != 0
+		t.fl = f
 		if f&flPass1 != 0 {
 			z.p1 = append(z.p1, int32(n))
 		}
 	}
 	z.wait = append(z.wait, int32(n))
 	z.nl = false
-	if j < len(text) && text[j] == ' ' {
-		z.prevSpace = true
-		return j + 1
+	if j >= len(text) || text[j] != ' ' {
+		z.prevSpace = false
+		return j
 	}
-	z.prevSpace = false
-	return j
+	z.prevSpace = true
+	if j+1 < lim && text[j+1]-'a' <= 'z'-'a' {
+		return z.lowerWord(j+1, ri+j+1-i, lim)
+	}
+	return j + 1
 }
 
 // other reads what stands at byte i (rune index ri) when it is neither a
@@ -239,6 +265,12 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 				}
 				z.lexWord(t, n)
 			}
+		} else if lb, st := appendLowerWide(z.lb, w); st == lowSame {
+			t.lw = w // strings.ToLower(w) is w
+			z.lexWord(t, n)
+		} else if st == lowCut {
+			z.lb = lb // as long as w: cutLower cuts it
+			z.wait = append(z.wait, int32(n))
 		} else {
 			t.lw = strings.ToLower(w)
 			z.lexWord(t, n)
@@ -278,11 +310,14 @@ func (z *tokenizer) other(i, ri int) (int, int) {
 // as other would, and returns the positions after it.
 func (z *tokenizer) mark(i, ri int, c byte) (int, int) {
 	t, n := z.newTok()
-	*t = tok{s: ri, e: ri + 1, bs: i, be: i + 1, k: kPunct, nl: z.nl, mk: c}
+	// Field by field in place (see lowerWord).
+	t.s, t.e, t.bs, t.be = ri, ri+1, i, i+1
+	t.k, t.nl, t.cap, t.fl, t.mk = kPunct, z.nl, false, 0, c
+	t.lw, t.h = "", 0
 	if z.lex != nil {
 		t.h = punctHash[c]
 		if z.pc != nil && z.pc[c] {
-			t.cand, t.fl = true, flPass1
+			t.fl = flPass1 | flCand
 			z.p1 = append(z.p1, int32(n))
 		}
 	}
@@ -310,7 +345,7 @@ var lowPool = sync.Pool{New: func() any { return new(lowBuf) }}
 
 // cutLower gives the words waiting for their lower case (lw "") theirs:
 // lb holds them back to back in the order of wait, each as long as the
-// word (ASCII). Their h is 0 (other's; setLex hashes them) or capWord's.
+// word (ASCII, or see appendLowerWide). Their h is 0 (other's; setLex hashes them) or capWord's.
 // With lex, those of other (h 0) get their hash and flags
 // (those flagged flPass1 are appended to *p1); it reports whether it
 // appended any.
@@ -329,7 +364,7 @@ func cutLower(toks []tok, lb []byte, wait []int32, lex *hashMap16, p1 *[]int32) 
 		if lex != nil && t.h == 0 {
 			t.h = hashStr(t.lw)
 			f := lex.get(t.h)
-			t.fl, t.cand = f&^flCand, f&flCand != 0
+			t.fl = f
 			if f&flPass1 != 0 {
 				*p1, added = append(*p1, i), true
 			}
@@ -354,18 +389,4 @@ func isLowerAZ(s string) bool {
 		}
 	}
 	return true
-}
-
-// newTok appends a token to z.toks and returns it, to be written in place
-// (a tok literal appended is built on the stack and copied), and its
-// index. Its fields are what the slice's memory held: the caller sets them
-// all.
-func (z *tokenizer) newTok() (*tok, int) {
-	n := len(z.toks)
-	if n < cap(z.toks) {
-		z.toks = z.toks[:n+1]
-	} else {
-		z.toks = append(z.toks, tok{})
-	}
-	return &z.toks[n], n
 }

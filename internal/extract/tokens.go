@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -23,8 +24,7 @@ type tok struct {
 	k      kind
 	nl     bool   // a line break stands between the previous token and this one
 	cap    bool   // the word starts with an upper-case letter
-	fl     uint16 // lexicon flags of lw (flCue ...), set by setLex or tokenizeLex
-	cand   bool   // in the candidate set of the model given to setLex (tokenizeLex)
+	fl     uint16 // lexicon flags of lw (flCue ...), set by setLex or tokenizeLex, and flCand
 	mk     uint8  // a mark's ASCII byte, mkWide for a non-ASCII mark, mkWord or mkPlain for a word
 	lw     string
 	h      uint64 // hash of lw, or of the mark for punctuation (setLex)
@@ -87,11 +87,12 @@ var lexFlags = func() *hashMap16 {
 }()
 
 // flCand marks a model's cue candidates in a lexicon map (see
-// Model.lexCand); it is not kept in tok.fl.
+// Model.lexCand), and in tok.fl the tokens in the candidate set of the
+// model given to setLex or tokenizeLex (tok.isCand).
 const flCand uint16 = 1 << 15
 
 // flPass1 marks the tokens pass 1 looks at (with the rule cues): cue and
-// citing words (flCue, flCite) and a model's candidates (tok.cand). The
+// citing words (flCue, flCite) and a model's candidates (flCand). The
 // lexicon maps hold it with the others; setLex gives it to marks too.
 const flPass1 uint16 = 1 << 14
 
@@ -111,17 +112,16 @@ func setLex(text string, toks []tok, md *Model) {
 			if t.h == 0 { // not hashed by the tokenizer (or hashStr is 0 again)
 				t.h = hashStr(t.lw)
 			}
-			f := lex.get(t.h)
-			t.fl, t.cand = f&^flCand, f&flCand != 0
+			t.fl = lex.get(t.h)
 		} else if c := text[t.bs]; c < utf8.RuneSelf {
 			t.h = punctHash[c]
-			if t.cand = punctCand != nil && punctCand[c]; t.cand {
-				t.fl = flPass1
+			if punctCand != nil && punctCand[c] {
+				t.fl = flPass1 | flCand
 			}
 		} else {
 			t.h = hashStr(text[t.bs:t.be])
-			if t.cand = punctCand != nil && lex.get(t.h)&flCand != 0; t.cand {
-				t.fl = flPass1
+			if punctCand != nil && lex.get(t.h)&flCand != 0 {
+				t.fl = flPass1 | flCand
 			}
 		}
 	}
@@ -135,7 +135,7 @@ func (z *tokenizer) lexWord(t *tok, n int) {
 	}
 	t.h = hashStr(t.lw)
 	f := z.lex.get(t.h)
-	t.fl, t.cand = f&^flCand, f&flCand != 0
+	t.fl = f
 	if f&flPass1 != 0 {
 		z.p1 = append(z.p1, int32(n))
 	}
@@ -144,15 +144,16 @@ func (z *tokenizer) lexWord(t *tok, n int) {
 // lexMark gives mark token t (the code point m) its hash and candidate
 // flag, as setLex would.
 func (z *tokenizer) lexMark(t *tok, n int, m string) {
+	cand := false
 	if c := m[0]; c < utf8.RuneSelf {
 		t.h = punctHash[c]
-		t.cand = z.pc != nil && z.pc[c]
+		cand = z.pc != nil && z.pc[c]
 	} else {
 		t.h = hashStr(m)
-		t.cand = z.pc != nil && z.lex.get(t.h)&flCand != 0
+		cand = z.pc != nil && z.lex.get(t.h)&flCand != 0
 	}
-	if t.cand {
-		t.fl = flPass1
+	if cand {
+		t.fl = flPass1 | flCand
 		z.p1 = append(z.p1, int32(n))
 	}
 }
@@ -181,6 +182,39 @@ func appendASCIILower(b []byte, s string) []byte {
 		b[n+i] = lowerASCII[c]
 	}
 	return b
+}
+
+// What appendLowerWide found.
+const (
+	lowSame  = iota // the word is its own lower case
+	lowCut          // its lower case, as many bytes long, is appended
+	lowOther        // neither (a rune's lower case is longer or shorter, or invalid UTF-8)
+)
+
+// appendLowerWide appends strings.ToLower(w) to b when that is as long as
+// w and not w itself (lowCut); else it returns b as it was, with lowSame
+// when w is its own lower case. It spares the words outside ASCII ("it’s",
+// "Trump’s") strings.ToLower's allocation.
+func appendLowerWide(b []byte, w string) ([]byte, int) {
+	n, same := len(b), true
+	for _, r := range w {
+		if r < utf8.RuneSelf {
+			c := lowerASCII[r]
+			same = same && c == byte(r)
+			b = append(b, c)
+			continue
+		}
+		l := unicode.ToLower(r)
+		if r == utf8.RuneError || utf8.RuneLen(l) != utf8.RuneLen(r) {
+			return b[:n], lowOther // invalid UTF-8 or a new length: strings.ToLower
+		}
+		same = same && l == r
+		b = utf8.AppendRune(b, l)
+	}
+	if same {
+		return b[:n], lowSame
+	}
+	return b, lowCut
 }
 
 func isASCII(s string) bool {
@@ -329,8 +363,29 @@ func (t *tok) wideIs(text string, r rune) bool {
 	return c == r
 }
 
+// isCand: t is in the candidate set of the model its lexicon flags came
+// from (flCand).
+func (t *tok) isCand() bool { return t.fl&flCand != 0 }
+
 // runeAt returns the first code point of t.
 func (t *tok) first(text string) rune {
 	c, _ := utf8.DecodeRuneInString(text[t.bs:])
 	return c
 }
+
+// newTok appends a token to z.toks and returns it, to be written in place
+// (a tok literal appended is built on the stack and copied), and its
+// index. Its fields are what the slice's memory held: the caller sets them
+// all. run keeps room for the token of each trip (grow), and no trip
+// makes more than one, so that no call (and no spilling of the callers'
+// registers around one) is on this path.
+func (z *tokenizer) newTok() (*tok, int) {
+	n := len(z.toks)
+	z.toks = z.toks[:n+1]
+	return &z.toks[n], n
+}
+
+// grow makes room for one more token in z.toks.
+//
+//go:noinline
+func (z *tokenizer) grow() { z.toks = slices.Grow(z.toks, 1) }
