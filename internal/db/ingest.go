@@ -303,5 +303,5 @@ func (w *writer) article(a *ArticleRecord, id int64, hash string) error {
 	if err != nil {
 		return err
 	}
-	return w.claims(id, outlet, a.Claims)
+	return w.claims(id, outlet, a.OutletKey, a.Claims)
 }
