@@ -43,30 +43,22 @@ func (m *matcher) one(g rng) []rng {
 	return m.rs[k-1 : k : k]
 }
 
-func (m *matcher) word(i int, w string) bool {
-	return i >= 0 && i < len(m.toks) && m.toks[i].k == kWord && m.toks[i].lw == w
-}
-
-func (m *matcher) punct(i int, r rune) bool {
-	return i >= 0 && i < len(m.toks) && m.toks[i].is(m.text, r)
-}
-
-// punctA is punct for an ASCII mark c, small enough to inline.
-func (m *matcher) punctA(i int, c byte) bool {
-	return uint(i) < uint(len(m.toks)) && m.toks[i].mk == c
-}
-
 // match finds the first attribution of sentence s, trying cues in text
 // order and skipping quoted stretches.
 func (m *matcher) match(s sent) (raw, bool) {
+	toks := m.toks
 	for i := s.a; i < s.b; i++ {
-		t := &m.toks[i]
-		if t.k == kQOpen && m.closeOf[i] > i {
-			i = m.closeOf[i]
-			continue
+		// Every case below needs a flagged word ("according" is flCite):
+		// the others, but for quotes, are skipped in a loop of their own.
+		for ; i < s.b && toks[i].k != kQOpen && (toks[i].k != kWord || toks[i].fl&(flCite|flAbout|flCue) == 0); i++ {
 		}
-		if t.k != kWord || t.fl&(flCite|flAbout|flCue) == 0 {
-			continue // every case below needs one ("according" is flCite)
+		if i >= s.b {
+			break
+		}
+		t := &toks[i]
+		if t.k == kQOpen {
+			i = max(i, m.closeOf[i]) // past a paired quote
+			continue
 		}
 		if t.lw == "according" && m.word(i+1, "to") {
 			if r, ok := m.according(s, i); ok {

@@ -159,3 +159,16 @@ func (m *matcher) end(s sent) int {
 func (m *matcher) hasMark(s sent, c byte) bool {
 	return s.a < s.b && strings.IndexByte(m.text[m.toks[s.a].bs:m.toks[s.b-1].be], c) >= 0
 }
+
+func (m *matcher) word(i int, w string) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].k == kWord && m.toks[i].lw == w
+}
+
+func (m *matcher) punct(i int, r rune) bool {
+	return i >= 0 && i < len(m.toks) && m.toks[i].is(m.text, r)
+}
+
+// punctA is punct for an ASCII mark c, small enough to inline.
+func (m *matcher) punctA(i int, c byte) bool {
+	return uint(i) < uint(len(m.toks)) && m.toks[i].mk == c
+}

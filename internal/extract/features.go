@@ -93,15 +93,6 @@ const (
 	roleCue
 )
 
-// ensure computes the suffix and shape of token i on first use: only
-// the tokens that the taggers score need them.
-func (c *tctx) ensure(i int) {
-	if i < 0 || c.shape[i] != 0 {
-		return
-	}
-	c.suf[i], c.shape[i] = sufShape(c.m.text, &c.m.toks[i])
-}
-
 // wordShape: 1 lower, 2 capitalised, 3 all caps, 4 with digits.
 func wordShape(text string, t *tok) uint64 {
 	if t.mk == mkPlain {

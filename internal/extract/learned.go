@@ -17,7 +17,9 @@ func (x *extractor) ruleRoles(claims []Claim) []uint8 {
 func (x *extractor) ruleRolesInto(roles []uint8, cues []int32, claims []Claim) ([]uint8, []int32) {
 	roles = grow(roles, len(x.m.toks))
 	mark := func(s Span, r uint8) {
-		for i := x.tokAt(s.Start); i < len(x.m.toks) && x.m.toks[i].s < s.End; i++ {
+		toks, end := x.m.toks, s.End // in registers, not reloaded per token
+		roles := roles[:len(toks)]
+		for i := x.tokAt(s.Start); i < len(toks) && toks[i].s < end; i++ {
 			roles[i] = r
 			if r == roleCue {
 				cues = append(cues, int32(i))

@@ -19,9 +19,11 @@ type prepBuf struct {
 
 var prepPool = sync.Pool{New: func() any { return new(prepBuf) }}
 
-// release clears the tokens (they point into the text) and pools b.
+// release pools b. Its tokens are left as they are (the next extraction
+// writes every field of each token it makes, see newTok): they keep the
+// last text alive only while b sits in the pool, and clearing them cost
+// about 1% of an extraction's instructions.
 func (b *prepBuf) release() {
-	clear(b.toks)
 	clear(b.paras)
 	// The contents carved from the chunk are dead: their claims are built.
 	b.rs = b.m.rs[:0]

@@ -65,34 +65,40 @@ func (c *tctx) fillRoleRange(rc *roleCtx, a, b int, seen int32, isCue, cueStart 
 // cr, comma) for tokens [a, b), whole sentences of one paragraph; the
 // left ones emitRegion computes as it goes.
 func (c *tctx) fillRoleRight(rc *roleCtx, a, b int, isCue, cueStart []bool) {
-	// The slices in locals: the stores below need not reload them.
-	toks, first := c.m.toks, c.first
-	dr, cr, cm := rc.dr, rc.cr, rc.comma
-	nextCue := -1
+	// The slices cut to [a, b) in locals, indexed by k = i-a: the stores
+	// below need not reload them, and need no bounds checks.
+	n := b - a
+	if n <= 0 {
+		return
+	}
+	toks, first := c.m.toks[a:b][:n], c.first[a:b][:n]
+	ic, cs := isCue[a:b][:n], cueStart[a:b][:n]
+	dr, cr, cm := rc.dr[a:b][:n], rc.cr[a:b][:n], rc.comma[a:b][:n]
+	nextCue := -1 // as k
 	var nextForm uint64
 	comma := false
-	for i := b - 1; i >= a; i-- {
-		if i < b-1 && first[i+1] {
+	for k := n - 1; k >= 0; k-- {
+		if k < n-1 && first[k+1] {
 			nextCue = -1
 		}
-		if isCue[i] {
-			nextCue, comma = i, false
+		if ic[k] {
+			nextCue, comma = k, false
 			// the first word of this cue run
-			j := i
-			for j > a && isCue[j-1] && !cueStart[j] {
+			j := k
+			for j > 0 && ic[j-1] && !cs[j] {
 				j--
 			}
 			nextForm = toks[j].h
-			dr[i], cr[i], cm[i] = 0, 0, false
+			dr[k], cr[k], cm[k] = 0, 0, false
 			continue
 		}
 		if nextCue >= 0 {
-			dr[i], cr[i], cm[i] = int32(nextCue-i), nextForm, comma
-			if t := &toks[i]; t.mk == ',' || t.k == kQClose { // m.punctA(i, ',')
+			dr[k], cr[k], cm[k] = int32(nextCue-k), nextForm, comma
+			if t := &toks[k]; t.mk == ',' || t.k == kQClose { // m.punctA(i, ',')
 				comma = true
 			}
 		} else {
-			dr[i], cr[i], cm[i] = 0, 0, false
+			dr[k], cr[k], cm[k] = 0, 0, false
 		}
 	}
 }

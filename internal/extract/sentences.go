@@ -45,16 +45,26 @@ func pairQuotes(toks []tok, a, b int, qs []int32, closeOf []int, inQ []bool) {
 // paired quotation, so a quote of several sentences followed by its cue
 // ("\"A. B,\" X said.") stays one sentence.
 func splitSentences(text string, toks []tok, p *para, closeOf []int) {
-	start := p.a
-	for i := p.a; i < p.b; i++ {
-		t := &toks[i]
-		if t.mk == mkPlain {
-			continue // a lower-case word (most tokens) ends no sentence
+	// The paragraph's end in a local and toks cut there: the loop below
+	// reads neither p nor a bounds check per token (it only appends to
+	// p.sents).
+	start, pb := p.a, p.b
+	toks = toks[:pb]
+	for i := p.a; i < pb; i++ {
+		if toks[i].mk == mkPlain {
+			// A lower-case word (most tokens) ends no sentence: the run of
+			// them skipped in a loop of its own.
+			for i++; i < pb && toks[i].mk == mkPlain; i++ {
+			}
+			if i >= pb {
+				break
+			}
 		}
+		t := &toks[i]
 		if t.k == kQOpen && closeOf[i] > i {
 			// A quote ending with .!? and followed by a capital is a sentence.
 			c := closeOf[i]
-			if c+1 < p.b && c-1 > i && isStop(text, &toks[c-1]) && startsSentence(text, toks, c+1) {
+			if c+1 < pb && c-1 > i && isStop(text, &toks[c-1]) && startsSentence(text, toks, c+1) {
 				p.sents = append(p.sents, sent{start, c + 1})
 				start = c + 1
 			}
@@ -67,20 +77,20 @@ func splitSentences(text string, toks []tok, p *para, closeOf []int) {
 			// A dotted abbreviation at a sentence's end keeps its period.
 			// (Its last byte in the text: the same '.' as in lw, without
 			// reading lw, which may live elsewhere.)
-			if t.mk != mkPlain && text[t.be-1] == '.' && i+1 < p.b && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
+			if t.mk != mkPlain && text[t.be-1] == '.' && i+1 < pb && startsSentence(text, toks, i+1) && isStarter(&toks[i+1]) {
 				end = i + 1
 			}
 		case isStop(text, t):
 			if t.is(text, '.') && i > p.a && isAbbrev(toks, i-1) {
-				if !(endAbbrev[toks[i-1].lw] && i+1 < p.b && isStarter(&toks[i+1])) {
+				if !(endAbbrev[toks[i-1].lw] && i+1 < pb && isStarter(&toks[i+1])) {
 					continue
 				}
 			}
 			j := i + 1
-			for j < p.b && (toks[j].k == kQClose || toks[j].is(text, ')') || isStop(text, &toks[j])) {
+			for j < pb && (toks[j].k == kQClose || toks[j].is(text, ')') || isStop(text, &toks[j])) {
 				j++
 			}
-			if j == p.b || startsSentence(text, toks, j) {
+			if j == pb || startsSentence(text, toks, j) {
 				end = j
 			}
 		}
@@ -90,8 +100,8 @@ func splitSentences(text string, toks []tok, p *para, closeOf []int) {
 			i = end - 1
 		}
 	}
-	if start < p.b {
-		p.sents = append(p.sents, sent{start, p.b})
+	if start < pb {
+		p.sents = append(p.sents, sent{start, pb})
 	}
 }
 

@@ -171,11 +171,43 @@ func sufShape(text string, t *tok) (uint64, uint64) {
 	return hashLast3(t.lw), wordShape(text, t)
 }
 
+// plainSufShape is sufShape for its common cases, small enough to inline
+// (the call costs): a mark, and a word of three or more ASCII lower-case
+// letters (hashLast3 unrolled); ok is false for the other tokens.
+func plainSufShape(t *tok) (suf, shape uint64, ok bool) {
+	if t.k != kWord {
+		return t.h, 7 + uint64(t.k), true
+	}
+	if w := t.lw; t.mk == mkPlain && len(w) >= 3 {
+		n := len(w)
+		return (((fnvOffset^uint64(w[n-3]))*fnvPrime^uint64(w[n-2]))*fnvPrime ^ uint64(w[n-1])) * fnvPrime, 1, true
+	}
+	return 0, 0, false
+}
+
+// ensure computes the suffix and shape of token i on first use: only
+// the tokens that the taggers score need them.
+func (c *tctx) ensure(i int) {
+	if i < 0 || c.shape[i] != 0 {
+		return
+	}
+	if su, sh, ok := plainSufShape(&c.m.toks[i]); ok {
+		c.suf[i], c.shape[i] = su, sh
+		return
+	}
+	c.suf[i], c.shape[i] = sufShape(c.m.text, &c.m.toks[i])
+}
+
 // ensureRange is ensure for the tokens a to b-1, in a loop of its own.
 func (c *tctx) ensureRange(a, b int) {
 	toks, suf, shape := c.m.toks[a:b], c.suf[a:b], c.shape[a:b]
 	for k := range toks {
-		if k < len(suf) && k < len(shape) && shape[k] == 0 {
+		if k >= len(suf) || k >= len(shape) || shape[k] != 0 {
+			continue
+		}
+		if su, sh, ok := plainSufShape(&toks[k]); ok {
+			suf[k], shape[k] = su, sh
+		} else {
 			suf[k], shape[k] = sufShape(c.m.text, &toks[k])
 		}
 	}

@@ -121,13 +121,27 @@ func (z *tokenizer) lowerWord(i, ri, lim int) int {
 	for {
 		h := (fnvOffset ^ uint64(text[i])) * fnvPrime
 		j := i + 1
-		for ; j < len(text); j++ {
-			c := text[j]
-			if c-'a' > 'z'-'a' { // not a-z (one unsigned compare)
-				break
+		// Two letters a trip while two bytes remain (one loop test for
+		// both), then the last byte.
+		for ; j < len(text)-1; j += 2 {
+			c0, c1 := text[j], text[j+1]
+			if c0-'a' > 'z'-'a' { // not a-z (one unsigned compare)
+				goto end
 			}
-			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(c0)) * fnvPrime
+			if c1-'a' > 'z'-'a' {
+				j++
+				goto end
+			}
+			h = (h ^ uint64(c1)) * fnvPrime
 		}
+		if j < len(text) {
+			if c := text[j]; c-'a' <= 'z'-'a' {
+				h = (h ^ uint64(c)) * fnvPrime
+				j++
+			}
+		}
+	end:
 		// The word ends here unless scanWord would go on: a non-ASCII or
 		// alphanumeric byte, an inner apostrophe or hyphen, or a period
 		// after a single letter ("e.g."); a comma only continues a number.
