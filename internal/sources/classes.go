@@ -141,26 +141,21 @@ func (s *tokenShapes) addLast(t string) {
 // classEnds holds the lengths and last bytes of the keys of wordClasses:
 // with classShapes, it turns away most tokens that are in no list
 // before their hash is computed.
-var classEnds = func() *tokenShapes {
-	s := new(tokenShapes)
-	for t := range wordClasses {
-		if t != "" {
-			s.addLast(t)
-		}
-	}
-	return s
-}()
+var classEnds = shapesOf(wordClasses, (*tokenShapes).addLast)
 
 // classShapes holds the shapes of the keys of wordClasses.
-var classShapes = func() *tokenShapes {
+var classShapes = shapesOf(wordClasses, (*tokenShapes).add)
+
+// shapesOf is the set of the non-empty keys of m as add notes them.
+func shapesOf[V any](m map[string]V, add func(*tokenShapes, string)) *tokenShapes {
 	s := new(tokenShapes)
-	for t := range wordClasses {
-		if t != "" {
-			s.add(t)
+	for k := range m {
+		if k != "" {
+			add(s, k)
 		}
 	}
 	return s
-}()
+}
 
 // is reports whether the word's last key token is in any of the lists c.
 func (w word) is(c wclass) bool { return w.cls&c != 0 }

@@ -108,15 +108,7 @@ var countryFirst = func() map[string]bool {
 }()
 
 // knownShapes holds the shapes of the keys of knownByKey.
-var knownShapes = func() *tokenShapes {
-	s := new(tokenShapes)
-	for k := range knownByKey {
-		if k != "" {
-			s.add(k)
-		}
-	}
-	return s
-}()
+var knownShapes = shapesOf(knownByKey, (*tokenShapes).add)
 
 // knownIndex is knownByKey[k], looked up only for a key whose shape some
 // key of the table has.
