@@ -72,8 +72,8 @@ func init() {
 }
 
 // claims queues the claims of article articleID, published by source
-// outlet (key outletKey), with their chains, and writes the full statements they make
-// (flushClaims writes the rest). Position 0 of a chain must be the outlet
+// outlet (key outletKey), with their chains, and writes the full
+// statements they make (flushClaims writes the rest). Position 0 of a chain must be the outlet
 // and is not stored: articles.outlet_id implies it (see schema.sql), which
 // saves a row per claim, most of the hop rows on real news.
 func (w *writer) claims(articleID, outlet int64, outletKey string, cs []ClaimRecord) error {
