@@ -122,6 +122,25 @@ func best5(d0, d1, d2, d3, d4, t0, t1, t2, t3, t4 float32) (float32, uint8) {
 	return best, bp
 }
 
+// argmax5 returns the best of five scores and its index, the first on a
+// tie.
+func argmax5(d0, d1, d2, d3, d4 float32) (int, float32) {
+	best, val := 0, d0
+	if d1 > val {
+		best, val = 1, d1
+	}
+	if d2 > val {
+		best, val = 2, d2
+	}
+	if d3 > val {
+		best, val = 3, d3
+	}
+	if d4 > val {
+		best, val = 4, d4
+	}
+	return best, val
+}
+
 // decodeRows is decode with each token's transition scores given by
 // rows[v.ri[i]:] (a transTable, or decode's own sums). The five role
 // tags' scores live in locals; at a region's start and right after a
@@ -140,19 +159,7 @@ func (v *viterbiBuf) decodeRows(rows []float32, out []uint8) {
 			// The best state so far (the first on a tie) goes on as rK.
 			best, val := sp, ds
 			if sp < 0 {
-				best, val = 0, d0
-				if d1 > val {
-					best, val = 1, d1
-				}
-				if d2 > val {
-					best, val = 2, d2
-				}
-				if d3 > val {
-					best, val = 3, d3
-				}
-				if d4 > val {
-					best, val = 4, d4
-				}
+				best, val = argmax5(d0, d1, d2, d3, d4)
 			}
 			b[0] = uint8(best)
 			sp, ds = rK, val
@@ -193,20 +200,7 @@ func (v *viterbiBuf) decodeRows(rows []float32, out []uint8) {
 	}
 	s := sp
 	if s < 0 {
-		s = 0
-		best := d0
-		if d1 > best {
-			s, best = 1, d1
-		}
-		if d2 > best {
-			s, best = 2, d2
-		}
-		if d3 > best {
-			s, best = 3, d3
-		}
-		if d4 > best {
-			s = 4
-		}
+		s, _ = argmax5(d0, d1, d2, d3, d4)
 	}
 	for i := n - 1; i >= 0; i-- {
 		if cue[i] {
