@@ -194,14 +194,18 @@ func keyASCII(s string) string {
 
 // finishKey drops a trailing space and a leading "the" from a key
 // written by appendASCIIKey and returns it as a string.
-func finishKey(buf []byte) string {
+func finishKey(buf []byte) string { return string(trimKey(buf)) }
+
+// trimKey drops a trailing space and a leading "the" from a key written
+// by appendASCIIKey.
+func trimKey(buf []byte) []byte {
 	if n := len(buf); n > 0 && buf[n-1] == ' ' {
 		buf = buf[:n-1]
 	}
 	if len(buf) > 4 && string(buf[:4]) == "the " {
 		buf = buf[4:]
 	}
-	return string(buf)
+	return buf
 }
 
 // appendASCIIKey appends the normalised form of the ASCII string s to buf:

@@ -69,13 +69,7 @@ func joinKeyed(a, b, c, d string) (string, string) {
 		}
 	}
 	var karr [192]byte
-	k := appendASCIIKey(karr[:0], buf) // as keyASCII
-	if m := len(k); m > 0 && k[m-1] == ' ' {
-		k = k[:m-1]
-	}
-	if len(k) > 4 && string(k[:4]) == "the " {
-		k = k[4:]
-	}
+	k := trimKey(appendASCIIKey(karr[:0], buf)) // as keyASCII
 	if len(k) == 0 {
 		return a + b + c + d, "" // "" means no key to the caller
 	}
@@ -92,13 +86,7 @@ func cloneKeyed(name, part string) (string, string) {
 		return strings.Clone(name), Key(part)
 	}
 	var karr [96]byte
-	k := appendASCIIKey(karr[:0], part) // as keyASCII
-	if n := len(k); n > 0 && k[n-1] == ' ' {
-		k = k[:n-1]
-	}
-	if len(k) > 4 && string(k[:4]) == "the " {
-		k = k[4:]
-	}
+	k := trimKey(appendASCIIKey(karr[:0], part)) // as keyASCII
 	var arr [192]byte
 	joint := string(append(append(arr[:0], name...), k...))
 	return joint[:len(name)], joint[len(name):]
