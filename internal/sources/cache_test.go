@@ -285,3 +285,21 @@ func TestConcurrentUse(t *testing.T) {
 		t.Errorf("Lookup(Yoon Seok-yeol) = %v", s)
 	}
 }
+
+// corpusNamesRoles is every hop's name and role in the first n articles
+// of the research corpus, or nothing when it is absent.
+func corpusNamesRoles(t *testing.T, n int) []string {
+	if _, err := os.Stat("../../../shared/data/news/allsides-10k.jsonl.gz"); err != nil {
+		return nil
+	}
+	var out []string
+	_, chains := articleHops(t, n)
+	for _, a := range chains {
+		for _, c := range a {
+			for _, h := range c {
+				out = append(out, h.name, h.role)
+			}
+		}
+	}
+	return out
+}

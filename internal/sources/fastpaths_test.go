@@ -2,7 +2,6 @@ package sources
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -23,16 +22,7 @@ func TestStringFastPaths(t *testing.T) {
 		"\tSouth\u00a0Korea’s intelligence", "«Babel» (Reuters)", "Ünal Çelik", "D-Calif.", "3,000 troops"}
 	// more words to cut from one string than appendWords takes
 	names = append(names, strings.Repeat("Word's Other-word ", maxShared), strings.Repeat("Al ", 2*maxShared+1)+"al")
-	if _, err := os.Stat("../../../shared/data/news/allsides-10k.jsonl.gz"); err == nil {
-		_, chains := articleHops(t, 150)
-		for _, a := range chains {
-			for _, c := range a {
-				for _, h := range c {
-					names = append(names, h.name, h.role)
-				}
-			}
-		}
-	}
+	names = append(names, corpusNamesRoles(t, 150)...)
 	for _, n := range names {
 		got, want := fmt.Sprint(withoutLines(splitWords(n))), fmt.Sprint(splitWordsReference(n))
 		if got != want {

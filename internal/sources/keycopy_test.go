@@ -2,7 +2,6 @@ package sources
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 )
@@ -44,16 +43,7 @@ func TestKeyFromWords(t *testing.T) {
 		"U.S.", "(U.S.)", "('s", ".'s x", "states' rights", "O'Brien's", "AT&T", "& co", "--", "the --", "the & x",
 		"x's)", "Kim Jong-un", "Seok-yeol,", "Zelenskyі́", "Korea’s", "«AP»", "a\tb\nc", "the\v x", "x.y. & z's",
 		strings.Repeat("Word's Other-word ", maxShared+2), strings.Repeat("x", 300)}
-	if _, err := os.Stat("../../../shared/data/news/allsides-10k.jsonl.gz"); err == nil {
-		_, chains := articleHops(t, 150)
-		for _, a := range chains {
-			for _, c := range a {
-				for _, h := range c {
-					names = append(names, h.name, h.role)
-				}
-			}
-		}
-	}
+	names = append(names, corpusNamesRoles(t, 150)...)
 	for _, name := range names {
 		orig, at := trimNameAt(name)
 		ws, wb := getWords(orig)
